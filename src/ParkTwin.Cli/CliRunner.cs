@@ -1,0 +1,30 @@
+using System.CommandLine;
+using ParkTwin.Domain;
+
+namespace ParkTwin.Cli;
+
+/// <summary>Exit codes: 0 done, 1 failed, 2 bad input (nothing was run or written), 130 interrupted.</summary>
+public static class CliRunner
+{
+    public const int BadInput = 2;
+
+    public static async Task<int> RunAsync(RootCommand root, string[] args)
+    {
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) Console.Error.WriteLine($"error: {error.Message}");
+            Console.Error.WriteLine("Run 'parktwin --help' for usage.");
+            return BadInput;
+        }
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (InputException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return BadInput;
+        }
+    }
+}

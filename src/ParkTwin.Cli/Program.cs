@@ -1,0 +1,10 @@
+using System.CommandLine;
+using ParkTwin.Cli;
+using ParkTwin.Cli.Commands;
+
+var root = new RootCommand("ParkTwin: a digital twin of Sichuan's industrial parks, their carbon accounts and markets.");
+root.Subcommands.Add(SimulateCommand.Create());
+root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(AccountCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
+return await CliRunner.RunAsync(root, args);
