@@ -1,0 +1,147 @@
+using ParkTwin.Domain.Inventory;
+using ParkTwin.Domain.Randomness;
+using ParkTwin.Domain.Time;
+
+namespace ParkTwin.Domain.Twin;
+
+/// <summary>
+/// The hourly physics and books of one enterprise. <see cref="Plan"/> computes the output and demand of a tick
+/// (known at its start); <see cref="Settle"/> takes the on-site and park supply the park allocated, buys the
+/// rest from the grid and books the tick. The grain and the flat kernel both run exactly this code.
+/// </summary>
+public sealed class EnterpriseTwin
+{
+    readonly EnterpriseIntensity intensity;
+    readonly RunFactors factors;
+    readonly double[] industryShape;
+    readonly double outputPerHour;
+    readonly ulong hourKey;
+    readonly ulong dayKey;
+    readonly double dailySigma;
+    readonly double hourlySigma;
+    readonly YearCalendar calendar;
+    double[] plannedOutput = [];
+    double[] plannedElectricity = [];
+    double[] plannedHeat = [];
+    int plannedTick = -1;
+    double[] lastRow = new double[Metric.Count];
+
+    public EnterpriseTwin(EnterpriseSpec spec, EnterpriseIntensity intensity, RunFactors factors, double[] industryShape,
+        YearCalendar calendar, ulong seed, double dailySigma, double hourlySigma)
+    {
+        Spec = spec;
+        this.intensity = intensity;
+        this.factors = factors;
+        this.industryShape = industryShape;
+        this.calendar = calendar;
+        outputPerHour = spec.AnnualOutput / calendar.Hours;
+        hourKey = Noise.Key(seed, spec.Id);
+        dayKey = Noise.Mix(hourKey ^ 0x5DEECE66DUL);
+        this.dailySigma = dailySigma;
+        this.hourlySigma = hourlySigma;
+    }
+
+    public EnterpriseSpec Spec { get; }
+    public MonthlyLedger Ledger { get; private set; } = new();
+    public int LastSettledTick { get; private set; } = -1;
+
+    /// <summary>Scope 1, Scope 2 (market-based) and grid electricity of each hour of the last settled tick.</summary>
+    public HourlySeries LastTickHourly { get; private set; } = HourlySeries.Empty;
+
+    public ReadOnlySpan<double> PlannedElectricity => plannedElectricity;
+    public ReadOnlySpan<double> PlannedHeat => plannedHeat;
+    public int PlannedTick => plannedTick;
+
+    /// <summary>Output and demand of each hour of the tick: the industry's shape × the enterprise's own day and hour noise.</summary>
+    public void Plan(TickWindow window)
+    {
+        if (plannedOutput.Length != window.Hours)
+        {
+            plannedOutput = new double[window.Hours];
+            plannedElectricity = new double[window.Hours];
+            plannedHeat = new double[window.Hours];
+        }
+        for (var i = 0; i < window.Hours; i++)
+        {
+            var h = window.StartHour + i;
+            var noise = 1 + dailySigma * Noise.Normal(dayKey, YearCalendar.DayOf(h)) + hourlySigma * Noise.Normal(hourKey, h);
+            var output = outputPerHour * industryShape[h] * Math.Max(0, noise);
+            plannedOutput[i] = output;
+            plannedElectricity[i] = output * intensity.ElectricityMWh;
+            plannedHeat[i] = output * intensity.HeatGJ;
+        }
+        plannedTick = window.Tick;
+    }
+
+    /// <summary>
+    /// Books the tick. On-site electricity is used first, then park electricity, then the grid; park heat before
+    /// purchased heat. Empty spans mean no supply. Settling the same tick again returns the same row and books nothing.
+    /// </summary>
+    public double[] Settle(TickWindow window, ReadOnlySpan<double> onsite, ReadOnlySpan<double> parkElectricity, ReadOnlySpan<double> parkHeat)
+    {
+        if (window.Tick == LastSettledTick) return lastRow;
+        if (window.Tick < LastSettledTick) throw new InvalidOperationException($"{Spec.Id} already settled tick {LastSettledTick}; tick {window.Tick} comes too late");
+        if (plannedTick != window.Tick) Plan(window);
+
+        var hourly = new HourlySeries(window.Hours);
+        double output = 0, demand = 0, fromOnsite = 0, fromPark = 0, fromGrid = 0, heatDemand = 0, heatPark = 0;
+        var directPerOutput = intensity.Scope1Combustion + intensity.Scope1Process;
+        for (var i = 0; i < window.Hours; i++)
+        {
+            var need = plannedElectricity[i];
+            var own = onsite.IsEmpty ? 0 : Math.Min(onsite[i], need);
+            var park = parkElectricity.IsEmpty ? 0 : Math.Min(parkElectricity[i], need - own);
+            var grid = need - own - park;
+            var heatNeed = plannedHeat[i];
+            var heatIn = parkHeat.IsEmpty ? 0 : Math.Min(parkHeat[i], heatNeed);
+            output += plannedOutput[i];
+            demand += need;
+            fromOnsite += own;
+            fromPark += park;
+            fromGrid += grid;
+            heatDemand += heatNeed;
+            heatPark += heatIn;
+            hourly.Scope1[i] = plannedOutput[i] * directPerOutput;
+            hourly.Scope2Market[i] = grid * factors.ResidualFactor + (heatNeed - heatIn) * factors.HeatCo2PerGJ;
+            hourly.GridElectricity[i] = grid;
+        }
+
+        var row = new double[Metric.Count];
+        var heatPurchased = heatDemand - heatPark;
+        row[Metric.ElectricityDemand] = demand;
+        row[Metric.ElectricityGrid] = fromGrid;
+        row[Metric.ElectricityPark] = fromPark;
+        row[Metric.ElectricityOnsite] = fromOnsite;
+        row[Metric.HeatDemand] = heatDemand;
+        row[Metric.HeatPark] = heatPark;
+        row[Metric.HeatPurchased] = heatPurchased;
+        row[Metric.Output] = output;
+        row[Metric.OutputValue] = output * intensity.Value10kCny;
+        row[Metric.EnergyTce] = output * intensity.FuelTce + demand * factors.ElectricityTcePerMWh + heatDemand * factors.HeatTcePerGJ;
+        row[Metric.CleanEnergyTce] = (fromOnsite + fromPark) * factors.ElectricityTcePerMWh;
+        row[Metric.Scope1Combustion] = output * intensity.Scope1Combustion;
+        row[Metric.Scope1Process] = output * intensity.Scope1Process;
+        // In-park electricity and heat are not purchased: only grid electricity and outside heat carry Scope 2.
+        row[Metric.Scope2Location] = fromGrid * factors.GridFactor + heatPurchased * factors.HeatCo2PerGJ;
+        row[Metric.Scope2Market] = fromGrid * factors.ResidualFactor + heatPurchased * factors.HeatCo2PerGJ;
+        for (var c = 0; c < 6; c++)
+        {
+            row[Metric.Scope1ByCarrier + c] = output * intensity.Scope1ByCarrier[c];
+            row[Metric.FuelByCarrier + c] = output * intensity.FuelGJByCarrier[c];
+        }
+
+        Ledger.Add(calendar.MonthOf(window.StartHour), row);
+        LastSettledTick = window.Tick;
+        LastTickHourly = hourly;
+        lastRow = row;
+        return row;
+    }
+
+    /// <summary>Restores books saved earlier (persistence, checkpoints).</summary>
+    public void Restore(MonthlyLedger ledger, int lastSettledTick, double[] lastTickRow)
+    {
+        Ledger = ledger;
+        LastSettledTick = lastSettledTick;
+        lastRow = lastTickRow;
+    }
+}

@@ -1,0 +1,51 @@
+using ParkTwin.Domain.Time;
+
+namespace ParkTwin.Domain.Twin;
+
+/// <summary>
+/// A park's tick: step its assets phase by phase, share its energy, settle its enterprises, close its books.
+/// Each enterprise's plan for the next tick comes back with its result, so a tick costs one call per member.
+/// Repeating a tick returns the booked row and changes nothing.
+/// </summary>
+public sealed class ParkStepper(ParkLayout layout, RunFactors factors, IParkMembers members, int fanOut)
+{
+    EnterprisePlan[]? plans;
+    int plansTick = -1;
+    double[] lastRow = new double[Metric.Count];
+
+    public ParkLayout Layout => layout;
+    public MonthlyLedger Ledger { get; private set; } = new();
+    public int LastTick { get; private set; } = -1;
+
+    public async ValueTask<double[]> StepAsync(TickWindow window, TickWindow? next, int month)
+    {
+        if (window.Tick == LastTick) return lastRow;
+        if (window.Tick < LastTick) throw new InvalidOperationException($"{layout.Park.Id} already stepped tick {LastTick}; tick {window.Tick} comes too late");
+        var enterprises = Enumerable.Range(0, layout.Enterprises.Length).ToArray();
+        if (plans is null || plansTick != window.Tick)
+            plans = await FanOut.RunAsync(enterprises, fanOut, e => members.PlanAsync(e, window));
+
+        var balance = new ParkTickBalance(layout, window, factors);
+        for (var e = 0; e < enterprises.Length; e++) balance.SetDemand(e, plans[e].Electricity, plans[e].Heat);
+        foreach (var phase in ParkTickBalance.Phases)
+        {
+            var assets = layout.AssetsIn(phase).ToArray();
+            var signals = balance.Signals(assets);
+            var outputs = await FanOut.RunAsync(Enumerable.Range(0, assets.Length).ToArray(), fanOut,
+                k => members.StepAssetAsync(assets[k], window, signals[k]));
+            for (var k = 0; k < assets.Length; k++) balance.Add(assets[k], outputs[k]);
+        }
+        var supplies = enterprises.Select(balance.SupplyFor).ToArray();
+        var results = await FanOut.RunAsync(enterprises, fanOut, e => members.SettleAsync(e, window, supplies[e], next));
+
+        var row = balance.Close(results.Select(r => r.Row).ToArray());
+        plans = next is null ? null : results.Select(r => r.Next!).ToArray();
+        plansTick = next?.Tick ?? -1;
+        Ledger.Add(month, row);
+        LastTick = window.Tick;
+        lastRow = row;
+        return row;
+    }
+
+    public void Restore(MonthlyLedger ledger, int lastTick) => (Ledger, LastTick, plans) = (ledger, lastTick, null);
+}
