@@ -55,12 +55,10 @@ public sealed class EnterpriseTwin
     /// <summary>Output and demand of each hour of the tick: the industry's shape × the enterprise's own day and hour noise.</summary>
     public void Plan(TickWindow window)
     {
-        if (plannedOutput.Length != window.Hours)
-        {
-            plannedOutput = new double[window.Hours];
-            plannedElectricity = new double[window.Hours];
-            plannedHeat = new double[window.Hours];
-        }
+        // Fresh arrays every tick: a plan handed out (to a park, over the wire) is never overwritten.
+        plannedOutput = new double[window.Hours];
+        plannedElectricity = new double[window.Hours];
+        plannedHeat = new double[window.Hours];
         for (var i = 0; i < window.Hours; i++)
         {
             var h = window.StartHour + i;
@@ -71,6 +69,19 @@ public sealed class EnterpriseTwin
             plannedHeat[i] = output * intensity.HeatGJ;
         }
         plannedTick = window.Tick;
+    }
+
+    public EnterprisePlan PlanFor(TickWindow window)
+    {
+        if (plannedTick != window.Tick) Plan(window);
+        return new EnterprisePlan(plannedElectricity, plannedHeat);
+    }
+
+    /// <summary>Settles a tick with the park's supply and plans the next one, as one call.</summary>
+    public EnterpriseResult Step(TickWindow window, EnterpriseSupply supply, TickWindow? next)
+    {
+        var row = Settle(window, supply.Onsite, supply.ParkElectricity, supply.ParkHeat);
+        return new EnterpriseResult(row, next is { } n ? PlanFor(n) : null);
     }
 
     /// <summary>

@@ -42,38 +42,24 @@ public sealed class FlatKernel
 
     sealed class ParkMembers(EnterpriseTwin[] enterprises, AssetTwin[] assets) : IParkMembers
     {
-        public ValueTask<EnterprisePlan> PlanAsync(int enterprise, TickWindow window)
-        {
-            var twin = enterprises[enterprise];
-            twin.Plan(window);
-            return ValueTask.FromResult(new EnterprisePlan(twin.PlannedElectricity.ToArray(), twin.PlannedHeat.ToArray()));
-        }
+        public ValueTask<EnterprisePlan> PlanAsync(int enterprise, TickWindow window) =>
+            ValueTask.FromResult(enterprises[enterprise].PlanFor(window));
 
         public ValueTask<AssetOutput> StepAssetAsync(int asset, TickWindow window, double[] signal) =>
             ValueTask.FromResult(assets[asset].Step(window, signal));
 
-        public ValueTask<EnterpriseResult> SettleAsync(int enterprise, TickWindow window, EnterpriseSupply supply, TickWindow? next)
-        {
-            var twin = enterprises[enterprise];
-            var row = twin.Settle(window, supply.Onsite, supply.ParkElectricity, supply.ParkHeat);
-            EnterprisePlan? plan = null;
-            if (next is { } n)
-            {
-                twin.Plan(n);
-                plan = new EnterprisePlan(twin.PlannedElectricity.ToArray(), twin.PlannedHeat.ToArray());
-            }
-            return ValueTask.FromResult(new EnterpriseResult(row, plan));
-        }
+        public ValueTask<EnterpriseResult> SettleAsync(int enterprise, TickWindow window, EnterpriseSupply supply, TickWindow? next) =>
+            ValueTask.FromResult(enterprises[enterprise].Step(window, supply, next));
     }
 
     sealed class ProvinceMembers(FlatKernel kernel) : IProvinceMembers
     {
         public async ValueTask<double[]> StepParkAsync(int park, TickWindow window, TickWindow? next) =>
-            await Task.Run(async () => await kernel.parks[park].StepAsync(window, next, kernel.province_month(window)));
+            await Task.Run(async () => await kernel.parks[park].StepAsync(window, next, kernel.MonthOf(window)));
 
         public ValueTask<AssetOutput> StepGridAssetAsync(int asset, TickWindow window) =>
             ValueTask.FromResult(kernel.grid[asset].Step(window, []));
     }
 
-    int province_month(TickWindow window) => TwinFactory.Calendar(model.Settings.Year).MonthOf(window.StartHour);
+    int MonthOf(TickWindow window) => TwinFactory.Calendar(model.Settings.Year).MonthOf(window.StartHour);
 }

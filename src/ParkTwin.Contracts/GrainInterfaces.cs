@@ -1,0 +1,51 @@
+namespace ParkTwin.Contracts;
+
+/// <summary>Keys: "&lt;world&gt;/&lt;entity id&gt;"; the world is "live" or a run id. The province grain's key is the world alone.</summary>
+public static class TwinKey
+{
+    public const string Live = "live";
+
+    public static string Of(string world, string id) => $"{world}/{id}";
+
+    public static (string World, string Id) Parse(string key)
+    {
+        var slash = key.IndexOf('/');
+        return slash < 0 ? (key, "") : (key[..slash], key[(slash + 1)..]);
+    }
+}
+
+[Alias("parktwin.enterprise")]
+public interface IEnterpriseGrain : IGrainWithStringKey
+{
+    [Alias("init")] Task InitializeAsync(EnterpriseSetup setup);
+    [Alias("plan")] Task<DemandPlan> PlanAsync(TickSpan window);
+    [Alias("settle")] Task<SettleReply> SettleAsync(SettleRequest request);
+    [Alias("ledger")] Task<LedgerView> GetLedgerAsync();
+    [Alias("hourly")] Task<HourlyView> GetCurrentHoursAsync();
+}
+
+[Alias("parktwin.asset")]
+public interface IEnergyAssetGrain : IGrainWithStringKey
+{
+    [Alias("init")] Task InitializeAsync(AssetSetup setup);
+    [Alias("step")] Task<AssetStepReply> StepAsync(TickSpan window, double[] signal);
+    [Alias("ledger")] Task<LedgerView> GetLedgerAsync();
+}
+
+[Alias("parktwin.park")]
+public interface IParkGrain : IGrainWithStringKey
+{
+    [Alias("init")] Task InitializeAsync(ParkSetup setup);
+    [Alias("step")] Task<double[]> StepAsync(TickSpan window, TickSpan? next);
+    [Alias("ledger")] Task<LedgerView> GetLedgerAsync();
+    [Alias("members")] Task<string[]> GetEnterpriseIdsAsync();
+}
+
+[Alias("parktwin.province")]
+public interface IProvinceGrain : IGrainWithStringKey
+{
+    [Alias("init")] Task InitializeAsync(ProvinceSetup setup);
+    [Alias("step")] Task<ProvinceTickReply> StepAsync(TickSpan window, TickSpan? next);
+    /// <summary>Parks' total ledger and the grid's ledger.</summary>
+    [Alias("ledgers")] Task<LedgerView[]> GetLedgersAsync();
+}

@@ -1,0 +1,35 @@
+using ParkTwin.Contracts;
+using ParkTwin.Domain.Twin;
+
+namespace ParkTwin.Grains;
+
+/// <summary>An enterprise's twin: a thin shell over <see cref="EnterpriseTwin"/>, which keeps its books.</summary>
+public sealed class EnterpriseGrain : Grain, IEnterpriseGrain
+{
+    EnterpriseTwin? twin;
+
+    EnterpriseTwin Twin => twin ?? throw new InvalidOperationException($"enterprise {this.GetPrimaryKeyString()} has not been set up for a run");
+
+    /// <summary>Setting up twice keeps the first setup and its books: a retried setup call changes nothing.</summary>
+    public Task InitializeAsync(EnterpriseSetup setup)
+    {
+        twin ??= TwinFactory.Enterprise(setup.Spec, setup.Industry, setup.Settings);
+        return Task.CompletedTask;
+    }
+
+    public Task<DemandPlan> PlanAsync(TickSpan window) => Task.FromResult(DemandPlan.Of(Twin.PlanFor(window.Window)));
+
+    public Task<SettleReply> SettleAsync(SettleRequest request)
+    {
+        var result = Twin.Step(request.Window.Window, new EnterpriseSupply(request.Onsite, request.ParkElectricity, request.ParkHeat), request.Next?.Window);
+        return Task.FromResult(new SettleReply(result.Row, result.Next is { } n ? DemandPlan.Of(n) : null));
+    }
+
+    public Task<LedgerView> GetLedgerAsync() => Task.FromResult(new LedgerView(Twin.Ledger.Values, Twin.LastSettledTick));
+
+    public Task<HourlyView> GetCurrentHoursAsync()
+    {
+        var h = Twin.LastTickHourly;
+        return Task.FromResult(new HourlyView(new TickSpan(Twin.LastSettledTick, 0, h.Scope1.Length), h.Scope1, h.Scope2Market, h.GridElectricity));
+    }
+}

@@ -1,0 +1,22 @@
+using ParkTwin.Domain.Time;
+using ParkTwin.Simulation.Kernel;
+using ParkTwin.Simulation.Model;
+
+namespace ParkTwin.Simulation.Driver;
+
+public sealed class FlatEngine(ProvinceModel model) : IProvinceEngine
+{
+    FlatKernel? kernel;
+
+    public ProvinceModel Model => model;
+
+    public Task SetupAsync()
+    {
+        kernel = new FlatKernel(model);
+        return Task.CompletedTask;
+    }
+
+    public Task StepAsync(TickWindow window, TickWindow? next) => kernel!.StepAsync(window, next);
+
+    public Task<RunBooks> BooksAsync() => Task.FromResult(kernel!.Books());
+}

@@ -1,0 +1,13 @@
+using ParkTwin.Domain.Time;
+using ParkTwin.Simulation.Model;
+
+namespace ParkTwin.Simulation.Driver;
+
+/// <summary>Something that steps a province: the grains (<see cref="GrainEngine"/>) or the flat kernel (<see cref="FlatEngine"/>).</summary>
+public interface IProvinceEngine
+{
+    ProvinceModel Model { get; }
+    Task SetupAsync();
+    Task StepAsync(TickWindow window, TickWindow? next);
+    Task<RunBooks> BooksAsync();
+}
