@@ -1,3 +1,4 @@
+using ParkTwin.Domain.Accounting;
 using ParkTwin.Domain.Twin;
 using ParkTwin.Simulation.Model;
 
@@ -24,7 +25,7 @@ public sealed record RunSummary(RunInfo Run, ProvinceSummary Province, IReadOnly
             Ratio(parkTotals[Metric.Scope1Combustion] + parkTotals[Metric.Scope1Process] + parkTotals[Metric.Scope2Market], parkTotals[Metric.EnergyTce]),
             Figures(parkTotals),
             Figures(gridTotals));
-        var parks = model.Parks.Zip(books.Parks, (layout, park) => ParkSummary.Of(layout, park.Ledger.YearTotals(), model)).ToArray();
+        var parks = model.Parks.Zip(books.Parks, (layout, park) => ParkSummary.Of(layout, park.Ledger.YearTotals(), IndicatorTable.Default)).ToArray();
         return new RunSummary(info, province, parks);
     }
 
