@@ -72,7 +72,7 @@ public static class SimulateCommand
                     task.Description = $"{model.Parks.Length} parks, {model.EnterpriseCount} enterprises: {calendar.TimeOf(window.StartHour):yyyy-MM-dd}";
                 }, cancel);
             });
-        var info = new RunInfo(inventory.Province, year, seed, input is null ? scale : inventory.Scale, tick.ToString().ToLowerInvariant(),
+        var info = new RunInfo(inventory.Province, year, seed, input is null ? scale : inventory.Scale,
             input is null ? "generated" : Path.GetFileName(input));
         await RunOutputs.WriteAsync(directory, model, books, info, cancel);
         var summary = RunSummary.Of(model, books, info);

@@ -21,6 +21,9 @@ public sealed class AssetTwin
     readonly ulong key;
     readonly StorageDispatch? storage;
     AssetOutput last = new([], [], new double[Metric.Count]);
+    /// <summary>Per month, exact sums of hourly electricity generated, heat raised, MWh charged and MWh discharged.</summary>
+    readonly double[] sums = new double[12 * 4];
+    const int Generated = 0, HeatRaised = 1, Charged = 2, Discharged = 3;
 
     public AssetTwin(AssetSpec spec, GenerationProfile profile, AssetParameters parameters, RunFactors factors, double[] hydroAvailability, ulong seed)
     {
@@ -36,7 +39,7 @@ public sealed class AssetTwin
     }
 
     public AssetSpec Spec { get; }
-    public MonthlyLedger Ledger { get; private set; } = new();
+    public MonthlyLedger Ledger { get; } = new();
     public int LastSteppedTick { get; private set; } = -1;
     public double StateOfChargeMWh => storage?.StateOfChargeMWh ?? 0;
 
@@ -44,85 +47,96 @@ public sealed class AssetTwin
     public static bool IsDispatched(AssetKind kind) => kind is AssetKind.CoalBoiler or AssetKind.Storage;
 
     /// <param name="signal">Heat demand (GJ) for a boiler; balance (MWh, + surplus) for storage; ignored otherwise.</param>
+    /// <returns>The hourly flows of the tick, and the month-to-date row of the tick's month.</returns>
     public AssetOutput Step(TickWindow window, ReadOnlySpan<double> signal)
     {
         if (window.Tick == LastSteppedTick) return last;
         if (window.Tick < LastSteppedTick) throw new InvalidOperationException($"{Spec.Id} already stepped tick {LastSteppedTick}; tick {window.Tick} comes too late");
-        var output = Spec.Kind switch
+        var (electricity, heat) = Spec.Kind switch
         {
-            AssetKind.Storage => Store(window, signal),
-            AssetKind.CoalBoiler => Boil(window, signal),
+            AssetKind.Storage => (storage!.Follow(signal.IsEmpty ? new double[window.Hours] : signal), []),
+            AssetKind.CoalBoiler => ([], Boil(window, signal)),
             AssetKind.GasChp => Cogenerate(window),
-            _ => Generate(window),
+            _ => (Generate(window), Array.Empty<double>()),
         };
-        Ledger.Add(profile.Calendar.MonthOf(window.StartHour), output.Row);
+        var month = profile.Calendar.MonthOf(window.StartHour);
+        var sum = sums.AsSpan(month * 4, 4);
+        for (var i = 0; i < electricity.Length; i++)
+        {
+            electricity[i] = Quantum.Round(electricity[i]);
+            if (Spec.Kind != AssetKind.Storage) sum[Generated] += electricity[i];
+            else if (electricity[i] > 0) sum[Discharged] += electricity[i];
+            else sum[Charged] -= electricity[i];
+        }
+        for (var i = 0; i < heat.Length; i++) sum[HeatRaised] += heat[i] = Quantum.Round(heat[i]);
+        var row = MonthRow(sum);
+        Ledger.Set(month, row);
         LastSteppedTick = window.Tick;
-        last = output;
-        return output;
+        last = new AssetOutput(electricity, heat, row);
+        return last;
     }
 
-    AssetOutput Generate(TickWindow window)
+    double[] Generate(TickWindow window)
     {
         var electricity = new double[window.Hours];
         profile.Fill(Spec.Kind, key, window, hydroAvailability, electricity);
-        var total = 0.0;
-        for (var i = 0; i < electricity.Length; i++) total += electricity[i] *= Spec.CapacityMW;
-        var row = new double[Metric.Count];
-        switch (Spec.Kind)
-        {
-            case AssetKind.Pv: row[Metric.GenerationPv] = total; break;
-            case AssetKind.Wind: row[Metric.GenerationWind] = total; break;
-            case AssetKind.HydroRunOfRiver or AssetKind.HydroReservoir: row[Metric.GenerationHydro] = total; break;
-            case AssetKind.CoalPower:
-                row[Metric.GenerationCoal] = total;
-                Burn(row, FuelCarrier.RawCoal, total * GJPerMWh / parameters.CoalPower.Efficiency);
-                break;
-            case AssetKind.GasPower:
-                row[Metric.GenerationGas] = total;
-                Burn(row, FuelCarrier.NaturalGas, total * GJPerMWh / parameters.GasPower.Efficiency);
-                break;
-        }
-        return new AssetOutput(electricity, [], row);
+        for (var i = 0; i < electricity.Length; i++) electricity[i] *= Spec.CapacityMW;
+        return electricity;
     }
 
     /// <summary>Gas CHP runs flat at its capacity factor; its heat feeds the park, its power goes to the grid.</summary>
-    AssetOutput Cogenerate(TickWindow window)
+    (double[], double[]) Cogenerate(TickWindow window)
     {
         var chp = parameters.GasChp;
         var electricity = new double[window.Hours];
         var heat = new double[window.Hours];
         Array.Fill(electricity, Spec.CapacityMW * chp.CapacityFactor);
         Array.Fill(heat, Spec.CapacityMW * chp.CapacityFactor * GJPerMWh * chp.HeatToPower);
-        var power = Spec.CapacityMW * chp.CapacityFactor * window.Hours;
-        var row = new double[Metric.Count];
-        row[Metric.GenerationGas] = power;
-        row[Metric.HeatGenerated] = heat.Sum();
-        Burn(row, FuelCarrier.NaturalGas, power * GJPerMWh / chp.ElectricalEfficiency);
-        return new AssetOutput(electricity, heat, row);
+        return (electricity, heat);
     }
 
     /// <summary>A boiler raises the heat asked of it, up to its thermal capacity.</summary>
-    AssetOutput Boil(TickWindow window, ReadOnlySpan<double> heatDemand)
+    double[] Boil(TickWindow window, ReadOnlySpan<double> heatDemand)
     {
         var heat = new double[window.Hours];
         var limit = Spec.CapacityMW * GJPerMWh;
         for (var i = 0; i < heat.Length; i++) heat[i] = heatDemand.IsEmpty ? 0 : Math.Clamp(heatDemand[i], 0, limit);
-        var row = new double[Metric.Count];
-        row[Metric.HeatGenerated] = heat.Sum();
-        Burn(row, FuelCarrier.RawCoal, row[Metric.HeatGenerated] / parameters.CoalBoiler.ThermalEfficiency);
-        return new AssetOutput([], heat, row);
+        return heat;
     }
 
-    AssetOutput Store(TickWindow window, ReadOnlySpan<double> balance)
+    /// <summary>A month's metrics from its exact sums: generation by source, heat, storage flows, and the fuel burned for them.</summary>
+    double[] MonthRow(ReadOnlySpan<double> sum)
     {
-        var flow = balance.IsEmpty ? new double[window.Hours] : storage!.Follow(balance);
         var row = new double[Metric.Count];
-        foreach (var f in flow)
+        var generated = sum[Generated];
+        switch (Spec.Kind)
         {
-            if (f > 0) row[Metric.StorageDischarged] += f;
-            else row[Metric.StorageCharged] -= f;
+            case AssetKind.Pv: row[Metric.GenerationPv] = generated; break;
+            case AssetKind.Wind: row[Metric.GenerationWind] = generated; break;
+            case AssetKind.HydroRunOfRiver or AssetKind.HydroReservoir: row[Metric.GenerationHydro] = generated; break;
+            case AssetKind.CoalPower:
+                row[Metric.GenerationCoal] = generated;
+                Burn(row, FuelCarrier.RawCoal, generated * GJPerMWh / parameters.CoalPower.Efficiency);
+                break;
+            case AssetKind.GasPower:
+                row[Metric.GenerationGas] = generated;
+                Burn(row, FuelCarrier.NaturalGas, generated * GJPerMWh / parameters.GasPower.Efficiency);
+                break;
+            case AssetKind.GasChp:
+                row[Metric.GenerationGas] = generated;
+                row[Metric.HeatGenerated] = sum[HeatRaised];
+                Burn(row, FuelCarrier.NaturalGas, generated * GJPerMWh / parameters.GasChp.ElectricalEfficiency);
+                break;
+            case AssetKind.CoalBoiler:
+                row[Metric.HeatGenerated] = sum[HeatRaised];
+                Burn(row, FuelCarrier.RawCoal, sum[HeatRaised] / parameters.CoalBoiler.ThermalEfficiency);
+                break;
+            case AssetKind.Storage:
+                row[Metric.StorageCharged] = sum[Charged];
+                row[Metric.StorageDischarged] = sum[Discharged];
+                break;
         }
-        return new AssetOutput(flow, [], row);
+        return row;
     }
 
     void Burn(double[] row, FuelCarrier carrier, double fuelGJ)
@@ -133,7 +147,4 @@ public sealed class AssetTwin
         row[Metric.Scope1Combustion] += co2;
         row[Metric.EnergyTce] += fuelGJ * factors.Tce(carrier, FuelUnit.GJ);
     }
-
-    /// <summary>Restores books saved earlier (persistence, checkpoints).</summary>
-    public void Restore(MonthlyLedger ledger, int lastSteppedTick) => (Ledger, LastSteppedTick) = (ledger, lastSteppedTick);
 }

@@ -25,6 +25,7 @@ public sealed class EnterpriseTwin
     double[] plannedHeat = [];
     int plannedTick = -1;
     double[] lastRow = new double[Metric.Count];
+    readonly double[] drivers = new double[12 * Driver.Count];
 
     public EnterpriseTwin(EnterpriseSpec spec, EnterpriseIntensity intensity, RunFactors factors, double[] industryShape,
         YearCalendar calendar, ulong seed, double dailySigma, double hourlySigma)
@@ -42,7 +43,7 @@ public sealed class EnterpriseTwin
     }
 
     public EnterpriseSpec Spec { get; }
-    public MonthlyLedger Ledger { get; private set; } = new();
+    public MonthlyLedger Ledger { get; } = new();
     public int LastSettledTick { get; private set; } = -1;
 
     /// <summary>Scope 1, Scope 2 (market-based) and grid electricity of each hour of the last settled tick.</summary>
@@ -85,8 +86,10 @@ public sealed class EnterpriseTwin
     }
 
     /// <summary>
-    /// Books the tick. On-site electricity is used first, then park electricity, then the grid; park heat before
-    /// purchased heat. Empty spans mean no supply. Settling the same tick again returns the same row and books nothing.
+    /// Books the tick and returns the month-to-date row of the tick's month. On-site electricity is used first, then
+    /// park electricity, then the grid; park heat before purchased heat. Empty spans mean no supply. Hourly values
+    /// are summed exactly (<see cref="Quantum"/>), and every booked metric follows from those sums, so the books do
+    /// not depend on the tick length. Settling the same tick again returns the same row and books nothing.
     /// </summary>
     public double[] Settle(TickWindow window, ReadOnlySpan<double> onsite, ReadOnlySpan<double> parkElectricity, ReadOnlySpan<double> parkHeat)
     {
@@ -94,65 +97,73 @@ public sealed class EnterpriseTwin
         if (window.Tick < LastSettledTick) throw new InvalidOperationException($"{Spec.Id} already settled tick {LastSettledTick}; tick {window.Tick} comes too late");
         if (plannedTick != window.Tick) Plan(window);
 
+        var month = calendar.MonthOf(window.StartHour);
+        var d = drivers.AsSpan(month * Driver.Count, Driver.Count);
         var hourly = new HourlySeries(window.Hours);
-        double output = 0, demand = 0, fromOnsite = 0, fromPark = 0, fromGrid = 0, heatDemand = 0, heatPark = 0;
         var directPerOutput = intensity.Scope1Combustion + intensity.Scope1Process;
         for (var i = 0; i < window.Hours; i++)
         {
-            var need = plannedElectricity[i];
-            var own = onsite.IsEmpty ? 0 : Math.Min(onsite[i], need);
-            var park = parkElectricity.IsEmpty ? 0 : Math.Min(parkElectricity[i], need - own);
+            var output = Quantum.Round(plannedOutput[i]);
+            var need = Quantum.Round(plannedElectricity[i]);
+            var own = onsite.IsEmpty ? 0 : Math.Min(Quantum.Round(onsite[i]), need);
+            var park = parkElectricity.IsEmpty ? 0 : Math.Min(Quantum.Round(parkElectricity[i]), need - own);
             var grid = need - own - park;
-            var heatNeed = plannedHeat[i];
-            var heatIn = parkHeat.IsEmpty ? 0 : Math.Min(parkHeat[i], heatNeed);
-            output += plannedOutput[i];
-            demand += need;
-            fromOnsite += own;
-            fromPark += park;
-            fromGrid += grid;
-            heatDemand += heatNeed;
-            heatPark += heatIn;
-            hourly.Scope1[i] = plannedOutput[i] * directPerOutput;
+            var heatNeed = Quantum.Round(plannedHeat[i]);
+            var heatIn = parkHeat.IsEmpty ? 0 : Math.Min(Quantum.Round(parkHeat[i]), heatNeed);
+            d[Driver.Output] += output;
+            d[Driver.Demand] += need;
+            d[Driver.Onsite] += own;
+            d[Driver.Park] += park;
+            d[Driver.Grid] += grid;
+            d[Driver.HeatDemand] += heatNeed;
+            d[Driver.HeatPark] += heatIn;
+            hourly.Scope1[i] = output * directPerOutput;
             hourly.Scope2Market[i] = grid * factors.ResidualFactor + (heatNeed - heatIn) * factors.HeatCo2PerGJ;
             hourly.GridElectricity[i] = grid;
         }
-
-        var row = new double[Metric.Count];
-        var heatPurchased = heatDemand - heatPark;
-        row[Metric.ElectricityDemand] = demand;
-        row[Metric.ElectricityGrid] = fromGrid;
-        row[Metric.ElectricityPark] = fromPark;
-        row[Metric.ElectricityOnsite] = fromOnsite;
-        row[Metric.HeatDemand] = heatDemand;
-        row[Metric.HeatPark] = heatPark;
-        row[Metric.HeatPurchased] = heatPurchased;
-        row[Metric.Output] = output;
-        row[Metric.OutputValue] = output * intensity.Value10kCny;
-        row[Metric.EnergyTce] = output * intensity.FuelTce + demand * factors.ElectricityTcePerMWh + heatDemand * factors.HeatTcePerGJ;
-        row[Metric.CleanEnergyTce] = (fromOnsite + fromPark) * factors.ElectricityTcePerMWh;
-        row[Metric.Scope1Combustion] = output * intensity.Scope1Combustion;
-        row[Metric.Scope1Process] = output * intensity.Scope1Process;
-        // In-park electricity and heat are not purchased: only grid electricity and outside heat carry Scope 2.
-        row[Metric.Scope2Location] = fromGrid * factors.GridFactor + heatPurchased * factors.HeatCo2PerGJ;
-        row[Metric.Scope2Market] = fromGrid * factors.ResidualFactor + heatPurchased * factors.HeatCo2PerGJ;
-        for (var c = 0; c < 6; c++)
-        {
-            row[Metric.Scope1ByCarrier + c] = output * intensity.Scope1ByCarrier[c];
-            row[Metric.FuelByCarrier + c] = output * intensity.FuelGJByCarrier[c];
-        }
-
-        Ledger.Add(calendar.MonthOf(window.StartHour), row);
+        var row = MonthRow(d);
+        Ledger.Set(month, row);
         LastSettledTick = window.Tick;
         LastTickHourly = hourly;
         lastRow = row;
         return row;
     }
 
-    /// <summary>Restores books saved earlier (persistence, checkpoints).</summary>
-    public void Restore(MonthlyLedger ledger, int lastSettledTick, double[] lastTickRow)
+    /// <summary>Every metric of a month from its exact sums of hourly output, electricity and heat.</summary>
+    double[] MonthRow(ReadOnlySpan<double> d)
     {
-        Ledger = ledger;
-        LastSettledTick = lastSettledTick;
-        lastRow = lastTickRow;
+        var row = new double[Metric.Count];
+        var output = d[Driver.Output];
+        var heatPurchased = d[Driver.HeatDemand] - d[Driver.HeatPark];
+        row[Metric.ElectricityDemand] = d[Driver.Demand];
+        row[Metric.ElectricityGrid] = d[Driver.Grid];
+        row[Metric.ElectricityPark] = d[Driver.Park];
+        row[Metric.ElectricityOnsite] = d[Driver.Onsite];
+        row[Metric.HeatDemand] = d[Driver.HeatDemand];
+        row[Metric.HeatPark] = d[Driver.HeatPark];
+        row[Metric.HeatPurchased] = heatPurchased;
+        row[Metric.Output] = output;
+        row[Metric.OutputValue] = output * intensity.Value10kCny;
+        row[Metric.EnergyTce] = output * intensity.FuelTce + d[Driver.Demand] * factors.ElectricityTcePerMWh + d[Driver.HeatDemand] * factors.HeatTcePerGJ;
+        row[Metric.CleanEnergyTce] = (d[Driver.Onsite] + d[Driver.Park]) * factors.ElectricityTcePerMWh;
+        row[Metric.Scope1Combustion] = output * intensity.Scope1Combustion;
+        row[Metric.Scope1Process] = output * intensity.Scope1Process;
+        // In-park electricity and heat are not purchased: only grid electricity and outside heat carry Scope 2.
+        row[Metric.Scope2Location] = d[Driver.Grid] * factors.GridFactor + heatPurchased * factors.HeatCo2PerGJ;
+        row[Metric.Scope2Market] = d[Driver.Grid] * factors.ResidualFactor + heatPurchased * factors.HeatCo2PerGJ;
+        for (var c = 0; c < 6; c++)
+        {
+            row[Metric.Scope1ByCarrier + c] = output * intensity.Scope1ByCarrier[c];
+            row[Metric.FuelByCarrier + c] = output * intensity.FuelGJByCarrier[c];
+        }
+        return row;
     }
+
+    /// <summary>The hourly quantities summed per month; everything booked is derived from them.</summary>
+    static class Driver
+    {
+        public const int Output = 0, Demand = 1, Onsite = 2, Park = 3, Grid = 4, HeatDemand = 5, HeatPark = 6, Count = 7;
+    }
+
+
 }

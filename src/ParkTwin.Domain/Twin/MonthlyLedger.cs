@@ -18,6 +18,9 @@ public sealed class MonthlyLedger
 
     public double this[int month, int metric] => Values[month * Metric.Count + metric];
 
+    /// <summary>Replaces a month's row with its month-to-date values.</summary>
+    public void Set(int month, ReadOnlySpan<double> row) => row.CopyTo(Values.AsSpan(month * Metric.Count, Metric.Count));
+
     public void Add(int month, ReadOnlySpan<double> row)
     {
         var target = Values.AsSpan(month * Metric.Count, Metric.Count);

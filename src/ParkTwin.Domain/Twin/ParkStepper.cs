@@ -5,16 +5,19 @@ namespace ParkTwin.Domain.Twin;
 /// <summary>
 /// A park's tick: step its assets phase by phase, share its energy, settle its enterprises, close its books.
 /// Each enterprise's plan for the next tick comes back with its result, so a tick costs one call per member.
-/// Repeating a tick returns the booked row and changes nothing.
+/// Members answer with month-to-date rows, and the park's month is their sum: the books do not depend on the
+/// tick length. Repeating a tick returns the booked row and changes nothing.
 /// </summary>
 public sealed class ParkStepper(ParkLayout layout, RunFactors factors, IParkMembers members, int fanOut)
 {
     EnterprisePlan[]? plans;
     int plansTick = -1;
     double[] lastRow = new double[Metric.Count];
+    readonly double[] exportedByMonth = new double[12];
+    readonly double[][] assetRows = layout.Assets.Select(_ => new double[Metric.Count]).ToArray();
 
     public ParkLayout Layout => layout;
-    public MonthlyLedger Ledger { get; private set; } = new();
+    public MonthlyLedger Ledger { get; } = new();
     public int LastTick { get; private set; } = -1;
 
     public async ValueTask<double[]> StepAsync(TickWindow window, TickWindow? next, int month)
@@ -33,19 +36,23 @@ public sealed class ParkStepper(ParkLayout layout, RunFactors factors, IParkMemb
             var signals = balance.Signals(assets);
             var outputs = await FanOut.RunAsync(Enumerable.Range(0, assets.Length).ToArray(), fanOut,
                 k => members.StepAssetAsync(assets[k], window, signals[k]));
-            for (var k = 0; k < assets.Length; k++) balance.Add(assets[k], outputs[k]);
+            for (var k = 0; k < assets.Length; k++)
+            {
+                balance.Add(assets[k], outputs[k]);
+                assetRows[assets[k]] = outputs[k].Row;
+            }
         }
         var supplies = enterprises.Select(balance.SupplyFor).ToArray();
         var results = await FanOut.RunAsync(enterprises, fanOut, e => members.SettleAsync(e, window, supplies[e], next));
 
-        var row = balance.Close(results.Select(r => r.Row).ToArray());
+        exportedByMonth[month] += balance.Exported();
+        var row = ParkTickBalance.MonthRow(layout, results.Select(r => r.Row).ToArray(), assetRows, exportedByMonth[month], factors);
         plans = next is null ? null : results.Select(r => r.Next!).ToArray();
         plansTick = next?.Tick ?? -1;
-        Ledger.Add(month, row);
+        Ledger.Set(month, row);
         LastTick = window.Tick;
         lastRow = row;
         return row;
     }
 
-    public void Restore(MonthlyLedger ledger, int lastTick) => (Ledger, LastTick, plans) = (ledger, lastTick, null);
 }

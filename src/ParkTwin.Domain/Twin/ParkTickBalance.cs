@@ -30,10 +30,10 @@ public sealed class ParkTickBalance
     readonly double[]?[] onsite;
     readonly double[] pool;
     readonly double[] heatPool;
-    readonly double[] facilities = new double[Metric.Count];
     double[]? share;
     double[]? heatShare;
     double[]? export;
+    bool anySupply;
 
     public ParkTickBalance(ParkLayout layout, TickWindow window, RunFactors factors)
     {
@@ -86,10 +86,8 @@ public sealed class ParkTickBalance
     public void Add(int asset, AssetOutput output)
     {
         var slot = layout.Assets[asset];
-        for (var i = 0; i < Metric.Count; i++) facilities[i] += output.Row[i];
         if (output.Heat.Length > 0) Accumulate(heatPool, output.Heat);
-        if (slot.Role == AssetRole.Chp) facilities[Metric.ElectricityExported] += output.Row[Metric.GenerationGas];
-        else if (output.Electricity.Length > 0)
+        if (slot.Role != AssetRole.Chp && output.Electricity.Length > 0)
         {
             if (slot.Enterprise >= 0) Accumulate(onsite[slot.Enterprise] ??= new double[hours], output.Electricity);
             else Accumulate(pool, output.Electricity);
@@ -99,6 +97,7 @@ public sealed class ParkTickBalance
     public EnterpriseSupply SupplyFor(int enterprise)
     {
         Allocate();
+        if (!anySupply) return new EnterpriseSupply(onsite[enterprise] ?? [], [], []);
         var net = new double[hours];
         var heat = new double[hours];
         var own = onsite[enterprise];
@@ -110,18 +109,29 @@ public sealed class ParkTickBalance
         return new EnterpriseSupply(own ?? [], net, heat);
     }
 
-    /// <summary>
-    /// The park's row for the tick: its enterprises' rows (in index order) plus its facilities. Energy counts what
-    /// crosses the park boundary: heat raised inside and CHP power sent out are not counted twice.
-    /// </summary>
-    public double[] Close(IReadOnlyList<double[]> enterpriseRows)
+    /// <summary>Green electricity left over after every enterprise and the storage had theirs, exported to the grid (exact sum of the tick's hours).</summary>
+    public double Exported()
     {
         Allocate();
-        var row = (double[])facilities.Clone();
-        foreach (var enterpriseRow in enterpriseRows)
-            for (var i = 0; i < Metric.Count; i++) row[i] += enterpriseRow[i];
-        row[Metric.ElectricityExported] += export!.Sum();
-        row[Metric.EnergyTce] -= row[Metric.HeatPark] * factors.HeatTcePerGJ + facilities[Metric.ElectricityExported] * factors.ElectricityTcePerMWh;
+        return export!.Sum();
+    }
+
+    /// <summary>
+    /// The park's month-to-date row: its enterprises' and assets' month-to-date rows (in index order) and its exports.
+    /// Energy counts what crosses the park boundary: heat raised inside and CHP power sent out are not counted twice.
+    /// Fuel-burning assets' fuel and Scope 1 are the park's own (shared facilities).
+    /// </summary>
+    public static double[] MonthRow(ParkLayout layout, IReadOnlyList<double[]> enterpriseRows, IReadOnlyList<double[]> assetRows,
+        double greenExported, RunFactors factors)
+    {
+        var row = new double[Metric.Count];
+        foreach (var part in enterpriseRows.Concat(assetRows))
+            for (var i = 0; i < Metric.Count; i++) row[i] += part[i];
+        var chpPower = 0.0;
+        for (var a = 0; a < assetRows.Count; a++)
+            if (layout.Assets[a].Role == AssetRole.Chp) chpPower += assetRows[a][Metric.GenerationGas];
+        row[Metric.ElectricityExported] = greenExported + chpPower;
+        row[Metric.EnergyTce] -= row[Metric.HeatPark] * factors.HeatTcePerGJ + chpPower * factors.ElectricityTcePerMWh;
         return row;
     }
 
@@ -136,9 +146,10 @@ public sealed class ParkTickBalance
             var supply = PoolAt(h);
             var need = NetDemandAt(h);
             share[h] = need > 0 ? Math.Min(1, supply / need) : 0;
-            export[h] = supply - need * share[h];
+            export[h] = Quantum.Round(supply - need * share[h]);
             var heatNeed = TotalAt(heatDemand, h);
             heatShare[h] = heatNeed > 0 ? Math.Min(1, heatPool[h] / heatNeed) : 0;
+            anySupply |= share[h] > 0 || heatShare[h] > 0;
         }
     }
 

@@ -18,8 +18,8 @@ public sealed class ProvinceStepper(int parks, int gridAssets, IProvinceMembers 
 {
     (double[] Parks, double[] Grid) last = (new double[Metric.Count], new double[Metric.Count]);
 
-    public MonthlyLedger Parks { get; private set; } = new();
-    public MonthlyLedger Grid { get; private set; } = new();
+    public MonthlyLedger Parks { get; } = new();
+    public MonthlyLedger Grid { get; } = new();
     public int LastTick { get; private set; } = -1;
 
     public async ValueTask<(double[] Parks, double[] Grid)> StepAsync(TickWindow window, TickWindow? next)
@@ -28,17 +28,17 @@ public sealed class ProvinceStepper(int parks, int gridAssets, IProvinceMembers 
         if (window.Tick < LastTick) throw new InvalidOperationException($"the province already stepped tick {LastTick}; tick {window.Tick} comes too late");
         var parkRows = await FanOut.RunAsync(Enumerable.Range(0, parks).ToArray(), fanOut, p => members.StepParkAsync(p, window, next));
         var plantRows = await FanOut.RunAsync(Enumerable.Range(0, gridAssets).ToArray(), fanOut, a => members.StepGridAssetAsync(a, window));
+        // Every member answers with its month-to-date row, so these sums are the month to date too.
         var parkTotal = Sum(parkRows);
         var gridTotal = Sum(plantRows.Select(o => o.Row));
         var month = calendar.MonthOf(window.StartHour);
-        Parks.Add(month, parkTotal);
-        Grid.Add(month, gridTotal);
+        Parks.Set(month, parkTotal);
+        Grid.Set(month, gridTotal);
         LastTick = window.Tick;
         last = (parkTotal, gridTotal);
         return last;
     }
 
-    public void Restore(MonthlyLedger parks, MonthlyLedger grid, int lastTick) => (Parks, Grid, LastTick) = (parks, grid, lastTick);
 
     static double[] Sum(IEnumerable<double[]> rows)
     {
