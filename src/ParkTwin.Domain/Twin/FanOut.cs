@@ -5,6 +5,7 @@ public static class FanOut
 {
     public static async ValueTask<T[]> RunAsync<T>(IReadOnlyList<int> items, int limit, Func<int, ValueTask<T>> call)
     {
+        if (limit < 1) throw new ArgumentOutOfRangeException(nameof(limit), limit, "at least one call must be allowed in flight");
         var results = new T[items.Count];
         if (items.Count == 0) return results;
         var next = 0;

@@ -61,7 +61,8 @@ public sealed class ParkLayout
     {
         if (slot.Role is not (AssetRole.Boiler or AssetRole.OnsiteStorage or AssetRole.SharedStorage)) return 1;
         static double Size(AssetSpec a) => a.Kind == AssetKind.Storage ? a.EnergyMWh : a.CapacityMW;
-        var peers = all.Where(o => o.Role == slot.Role && o.Enterprise == slot.Enterprise).Sum(o => Size(o.Spec));
+        // Boilers all serve the park's heat network; batteries split the balance of the pool they serve (an owner's or the park's).
+        var peers = all.Where(o => o.Role == slot.Role && (slot.Role == AssetRole.Boiler || o.Enterprise == slot.Enterprise)).Sum(o => Size(o.Spec));
         return peers > 0 ? Size(slot.Spec) / peers : 0;
     }
 }
