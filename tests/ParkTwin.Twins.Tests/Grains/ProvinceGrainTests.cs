@@ -2,6 +2,7 @@ using ParkTwin.Contracts;
 using ParkTwin.Domain.Time;
 using ParkTwin.Domain.Twin;
 using ParkTwin.Simulation.Driver;
+using ParkTwin.Simulation.Model;
 
 namespace ParkTwin.Twins.Tests.Grains;
 
@@ -21,6 +22,30 @@ public sealed class ProvinceGrainTests(ClusterFixture cluster) : IClassFixture<C
         Assert.True(flat.Grid.YearToDate(Metric.GenerationHydro) > 0, "the flat kernel booked no hydro generation");
         for (var m = 0; m < 12; m++) Assert.True(grains.ProvinceParks[m, Metric.ElectricityDemand] > 0, $"month {m + 1} has no demand");
         Books.AssertIdentical(flat, grains);
+    }
+
+    // Known bug (src/ParkTwin.Simulation/Kernel/FlatKernel.cs, Books()): the flat kernel lists enterprises park by park,
+    // while RunBooks promises them sorted by id and GrainEngine.BooksAsync() sorts them. Drop the Skip once fixed.
+    [Fact(Skip = "Bug: FlatKernel.Books() does not sort enterprises by id; the grains do")]
+    public async Task Both_engines_list_enterprises_sorted_by_id_even_when_ids_interleave_across_parks()
+    {
+        var inventory = TestProvince.Inventory;
+        var first = inventory.Enterprises[0];
+        var last = inventory.Enterprises[^1];
+        Assert.NotEqual(first.Park, last.Park);
+        var swapped = inventory with
+        {
+            Enterprises = [first with { Park = last.Park }, .. inventory.Enterprises.Skip(1).SkipLast(1), last with { Park = first.Park }],
+        };
+        var model = RunSetup.Model(swapped, TestProvince.Year, 7);
+        var grains = new GrainEngine(cluster.Grains, model, TestProvince.World("order"));
+        await grains.SetupAsync();
+        var flat = new FlatEngine(model);
+        await flat.SetupAsync();
+
+        var sorted = model.Parks.SelectMany(p => p.Enterprises).Select(e => e.Id).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(sorted, (await grains.BooksAsync()).Enterprises.Select(e => e.Id));
+        Assert.Equal(sorted, (await flat.BooksAsync()).Enterprises.Select(e => e.Id));
     }
 
     [Fact]
