@@ -1,0 +1,16 @@
+namespace ParkTwin.Cli.Tests;
+
+public sealed class BenchCommandTests
+{
+    [Fact]
+    public void Bench_times_both_engines_and_finds_the_same_books()
+    {
+        var result = ParktwinProcess.Run("bench", "--scale", "0.02");
+        Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}\nstdout:\n{result.Stdout}\nstderr:\n{result.Stderr}");
+        var lines = result.Stdout.Split('\n');
+        // Timings vary from run to run; only the lines' presence is checked.
+        foreach (var label in new[] { "flat kernel:", "grains:", "actor tax", "peak memory:" })
+            Assert.Contains(lines, l => l.StartsWith(label, StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("same books:", StringComparison.Ordinal) && l.TrimEnd().EndsWith("yes", StringComparison.Ordinal));
+    }
+}

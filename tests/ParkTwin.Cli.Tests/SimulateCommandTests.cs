@@ -1,0 +1,229 @@
+using System.Text.Json;
+using ParkTwin.Domain.Inventory;
+using ParkTwin.Simulation.Synthetic;
+
+namespace ParkTwin.Cli.Tests;
+
+/// <summary>A scratch directory under the system temp directory, deleted with everything in it.</summary>
+public sealed class ScratchDirectory : IDisposable
+{
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "parktwin-tests", "cli-" + Guid.NewGuid().ToString("N"));
+
+    public ScratchDirectory() => Directory.CreateDirectory(Root);
+
+    public string this[string name] => Path.Combine(Root, name);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
+    }
+}
+
+/// <summary>
+/// Three runs of <c>parktwin simulate --scale 0.02</c>, started together: twice through the grains (the default) and
+/// once through the flat kernel, each into its own directory. The tests compare what they wrote.
+/// </summary>
+public sealed class SimulateRuns : IDisposable
+{
+    public static readonly string[] Files =
+    [
+        "enterprises_monthly.csv", "enterprises_monthly.parquet",
+        "parks_monthly.csv", "parks_monthly.parquet",
+        "province_monthly.csv", "province_monthly.parquet",
+        "summary.json",
+    ];
+
+    readonly ScratchDirectory scratch = new();
+
+    public SimulateRuns()
+    {
+        First = scratch["grains-1"];
+        Second = scratch["grains-2"];
+        Flat = scratch["flat"];
+        var runs = new[]
+        {
+            Task.Run(() => ParktwinProcess.Run("simulate", "--scale", "0.02", "--out", First)),
+            Task.Run(() => ParktwinProcess.Run("simulate", "--scale", "0.02", "--out", Second)),
+            Task.Run(() => ParktwinProcess.Run("simulate", "--scale", "0.02", "--engine", "flat", "--out", Flat)),
+        };
+        Task.WaitAll(runs);
+        Results = runs.Select(r => r.Result).ToArray();
+    }
+
+    public string First { get; }
+    public string Second { get; }
+    public string Flat { get; }
+    internal ParktwinProcess.Result[] Results { get; }
+
+    public void Dispose() => scratch.Dispose();
+}
+
+public sealed class SimulateCommandTests(SimulateRuns runs) : IClassFixture<SimulateRuns>
+{
+    static void AssertSucceeded(ParktwinProcess.Result result, string directory)
+    {
+        Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}\nstdout:\n{result.Stdout}\nstderr:\n{result.Stderr}");
+        Assert.Contains($"results in {directory}", result.Stdout);
+        Assert.Equal(SimulateRuns.Files, Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    static void AssertSameBytes(string expectedDirectory, string actualDirectory)
+    {
+        foreach (var file in SimulateRuns.Files)
+        {
+            var expected = File.ReadAllBytes(Path.Combine(expectedDirectory, file));
+            var actual = File.ReadAllBytes(Path.Combine(actualDirectory, file));
+            Assert.True(expected.Length > 0, $"{file} is empty");
+            Assert.True(expected.AsSpan().SequenceEqual(actual), $"{file} differs between {expectedDirectory} and {actualDirectory}");
+        }
+    }
+
+    [Fact]
+    public void Every_run_exits_0_and_writes_the_monthly_series_and_the_summary()
+    {
+        AssertSucceeded(runs.Results[0], runs.First);
+        AssertSucceeded(runs.Results[1], runs.Second);
+        AssertSucceeded(runs.Results[2], runs.Flat);
+    }
+
+    [Fact]
+    public void The_same_run_twice_writes_byte_identical_files()
+    {
+        AssertSucceeded(runs.Results[0], runs.First);
+        AssertSucceeded(runs.Results[1], runs.Second);
+        AssertSameBytes(runs.First, runs.Second);
+    }
+
+    [Fact]
+    public void The_flat_engine_writes_the_same_bytes_as_the_grains()
+    {
+        AssertSucceeded(runs.Results[0], runs.First);
+        AssertSucceeded(runs.Results[2], runs.Flat);
+        AssertSameBytes(runs.First, runs.Flat);
+    }
+
+    [Fact]
+    public void The_summary_has_the_province_and_each_park_with_its_threshold_and_core_pass()
+    {
+        AssertSucceeded(runs.Results[0], runs.First);
+        using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(runs.First, "summary.json")));
+        var root = summary.RootElement;
+        Assert.Equal(0.02, root.GetProperty("run").GetProperty("scale").GetDouble());
+        var province = root.GetProperty("province");
+        var parkCount = province.GetProperty("parks").GetInt32();
+        Assert.True(parkCount > 0);
+        Assert.True(province.GetProperty("enterprises").GetInt32() > 0);
+        Assert.NotEmpty(province.GetProperty("parksTotal").EnumerateArray());
+
+        var parks = root.GetProperty("parks").EnumerateArray().ToArray();
+        Assert.Equal(parkCount, parks.Length);
+        foreach (var park in parks)
+        {
+            Assert.False(string.IsNullOrEmpty(park.GetProperty("id").GetString()));
+            Assert.True(park.GetProperty("threshold").GetDouble() > 0);
+            Assert.Contains(park.GetProperty("corePass").ValueKind, new[] { JsonValueKind.True, JsonValueKind.False });
+            Assert.NotEmpty(park.GetProperty("indicators").EnumerateArray());
+        }
+    }
+}
+
+public sealed class SimulateInputTests
+{
+    static readonly ProvinceInventory Small = ProvinceGenerator.Generate(3, 0.02);
+
+    static void AssertBadInput(ParktwinProcess.Result result, string output, params string[] mentions)
+    {
+        Assert.True(result.ExitCode == 2, $"exit code {result.ExitCode}, expected 2\nstdout:\n{result.Stdout}\nstderr:\n{result.Stderr}");
+        Assert.Equal("", result.Stdout);
+        Assert.StartsWith("error: ", result.Stderr);
+        foreach (var mention in mentions) Assert.Contains(mention, result.Stderr);
+        Assert.False(Directory.Exists(output), $"bad input, yet {output} was created");
+    }
+
+    [Fact]
+    public void A_missing_inventory_file_is_bad_input()
+    {
+        using var scratch = new ScratchDirectory();
+        var missing = scratch["no-such-inventory.json"];
+        AssertBadInput(ParktwinProcess.Run("simulate", missing, "--out", scratch["out"]), scratch["out"], missing, "no such file");
+    }
+
+    [Theory]
+    [InlineData("this is not json")]
+    [InlineData("""{ "province": "sichuan", "parks": [ { "id": "P1", } ] }""")]
+    [InlineData("""{ "province": "sichuan", "parks": [ { "id": "P1", "prefecture": "chengdu" """)]
+    public void A_malformed_inventory_is_bad_input(string json)
+    {
+        using var scratch = new ScratchDirectory();
+        var file = scratch["malformed.json"];
+        File.WriteAllText(file, json);
+        AssertBadInput(ParktwinProcess.Run("simulate", file, "--out", scratch["out"]), scratch["out"]);
+    }
+
+    [Fact]
+    public void An_enterprise_in_an_unknown_park_is_bad_input_and_the_message_gives_its_path()
+    {
+        using var scratch = new ScratchDirectory();
+        var file = scratch["unknown-park.json"];
+        InventoryFile.Write(file, Small with { Enterprises = [Small.Enterprises[0] with { Park = "P999" }, .. Small.Enterprises.Skip(1)] });
+        AssertBadInput(ParktwinProcess.Run("simulate", file, "--out", scratch["out"]), scratch["out"], "enterprises[0].park", "P999");
+    }
+
+    [Theory]
+    [InlineData("--scale", "0", "--scale")]
+    [InlineData("--scale", "11", "--scale")]
+    [InlineData("--year", "1800", "--year")]
+    [InlineData("--tick", "hour", "hour")]
+    public void An_option_out_of_range_is_bad_input(string option, string value, string mention)
+    {
+        using var scratch = new ScratchDirectory();
+        string[] scale = option == "--scale" ? [] : ["--scale", "0.02"];
+        AssertBadInput(ParktwinProcess.Run(["simulate", .. scale, option, value, "--out", scratch["out"]]), scratch["out"], mention, value);
+    }
+
+    [Fact]
+    public void A_generated_inventory_file_simulates()
+    {
+        using var scratch = new ScratchDirectory();
+        var file = scratch["sichuan.json"];
+        var generate = ParktwinProcess.Run("generate", "--seed", "3", "--scale", "0.02", "--out", file);
+        Assert.True(generate.ExitCode == 0, generate.Stderr);
+        Assert.True(File.Exists(file));
+
+        var output = scratch["out"];
+        var simulate = ParktwinProcess.Run("simulate", file, "--out", output);
+        Assert.True(simulate.ExitCode == 0, $"exit code {simulate.ExitCode}\n{simulate.Stderr}");
+        Assert.Equal(SimulateRuns.Files, Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "summary.json")));
+        var run = summary.RootElement.GetProperty("run");
+        Assert.Equal("sichuan.json", run.GetProperty("inventory").GetString());
+        Assert.Equal(0.02, run.GetProperty("scale").GetDouble());
+        Assert.Equal(Small.Parks.Count, summary.RootElement.GetProperty("province").GetProperty("parks").GetInt32());
+        Assert.Equal(Small.Enterprises.Count, summary.RootElement.GetProperty("province").GetProperty("enterprises").GetInt32());
+    }
+
+    // Known bug, kept as a skipped test until src/ is fixed (then drop the Skip): FlatKernel.Books()
+    // (src/ParkTwin.Simulation/Kernel/FlatKernel.cs, Books) lists enterprises park by park, whereas RunBooks promises
+    // them sorted by id and GrainEngine.BooksAsync() sorts them; so enterprises_monthly.* come out in another row order.
+    [Fact(Skip = "Bug: FlatKernel.Books() lists enterprises park by park, not sorted by id as GrainEngine does; enterprises_monthly.* differ")]
+    public void The_flat_engine_writes_the_same_bytes_as_the_grains_when_enterprise_ids_interleave_across_parks()
+    {
+        using var scratch = new ScratchDirectory();
+        var file = scratch["interleaved.json"];
+        // Swap the parks of the first and the last enterprise: each park's ids are no longer a contiguous run.
+        var first = Small.Enterprises[0];
+        var last = Small.Enterprises[^1];
+        Assert.NotEqual(first.Park, last.Park);
+        InventoryFile.Write(file, Small with
+        {
+            Enterprises = [first with { Park = last.Park }, .. Small.Enterprises.Skip(1).SkipLast(1), last with { Park = first.Park }],
+        });
+        var grains = ParktwinProcess.Run("simulate", file, "--out", scratch["grains"]);
+        var flat = ParktwinProcess.Run("simulate", file, "--engine", "flat", "--out", scratch["flat"]);
+        Assert.Equal(0, grains.ExitCode);
+        Assert.Equal(0, flat.ExitCode);
+        foreach (var name in SimulateRuns.Files)
+            Assert.True(File.ReadAllBytes(Path.Combine(scratch["grains"], name)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(scratch["flat"], name))),
+                $"{name} differs between the grains and the flat kernel");
+    }
+}
