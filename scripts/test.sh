@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build ParkTwin.sln -c Release
-dotnet test ParkTwin.sln -c Release --no-build --logger "console;verbosity=normal" "$@"
+dotnet test ParkTwin.sln -c Release --no-build "$@"

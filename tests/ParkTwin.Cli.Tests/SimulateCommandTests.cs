@@ -202,10 +202,7 @@ public sealed class SimulateInputTests
         Assert.Equal(Small.Enterprises.Count, summary.RootElement.GetProperty("province").GetProperty("enterprises").GetInt32());
     }
 
-    // Known bug, kept as a skipped test until src/ is fixed (then drop the Skip): FlatKernel.Books()
-    // (src/ParkTwin.Simulation/Kernel/FlatKernel.cs, Books) lists enterprises park by park, whereas RunBooks promises
-    // them sorted by id and GrainEngine.BooksAsync() sorts them; so enterprises_monthly.* come out in another row order.
-    [Fact(Skip = "Bug: FlatKernel.Books() lists enterprises park by park, not sorted by id as GrainEngine does; enterprises_monthly.* differ")]
+    [Fact]
     public void The_flat_engine_writes_the_same_bytes_as_the_grains_when_enterprise_ids_interleave_across_parks()
     {
         using var scratch = new ScratchDirectory();

@@ -35,7 +35,8 @@ public sealed class FlatKernel
     public async Task StepAsync(TickWindow window, TickWindow? next) => await province.StepAsync(window, next);
 
     public RunBooks Books() => new(
-        model.Parks.SelectMany((p, i) => p.Enterprises.Select((e, k) => (e.Id, enterprises[i][k].Ledger))).ToArray(),
+        model.Parks.SelectMany((p, i) => p.Enterprises.Select((e, k) => (e.Id, enterprises[i][k].Ledger)))
+            .OrderBy(e => e.Id, StringComparer.Ordinal).ToArray(),
         model.Parks.Select((p, i) => (p.Park.Id, parks[i].Ledger)).ToArray(),
         province.Parks,
         province.Grid);

@@ -49,7 +49,8 @@ public static class InventoryFile
         }
         catch (JsonException e)
         {
-            throw new InputException(JsonPath(e.Path), FirstSentence(e.Message));
+            var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
+            throw new InputException(JsonPath(e.Path), FirstSentence(e.Message) + where);
         }
         if (inventory is null) throw new InputException("$", "the file holds no inventory");
         InventoryValidator.Validate(inventory, catalogue ?? IndustryCatalogue.Default);

@@ -13,6 +13,8 @@ public static class InventoryValidator
         if (inventory.Enterprises is null) throw new InputException("enterprises", "is required");
         if (inventory.Assets is null) throw new InputException("assets", "is required");
         if (!double.IsFinite(inventory.Scale) || inventory.Scale <= 0) throw new InputException("scale", "must be a finite number > 0");
+        if (inventory.Parks.Count == 0) throw new InputException("parks", "an inventory needs at least one park");
+        if (inventory.Enterprises.Count == 0) throw new InputException("enterprises", "an inventory needs at least one enterprise");
 
         var parks = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < inventory.Parks.Count; i++)

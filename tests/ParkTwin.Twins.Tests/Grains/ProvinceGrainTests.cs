@@ -24,9 +24,7 @@ public sealed class ProvinceGrainTests(ClusterFixture cluster) : IClassFixture<C
         Books.AssertIdentical(flat, grains);
     }
 
-    // Known bug (src/ParkTwin.Simulation/Kernel/FlatKernel.cs, Books()): the flat kernel lists enterprises park by park,
-    // while RunBooks promises them sorted by id and GrainEngine.BooksAsync() sorts them. Drop the Skip once fixed.
-    [Fact(Skip = "Bug: FlatKernel.Books() does not sort enterprises by id; the grains do")]
+    [Fact]
     public async Task Both_engines_list_enterprises_sorted_by_id_even_when_ids_interleave_across_parks()
     {
         var inventory = TestProvince.Inventory;
