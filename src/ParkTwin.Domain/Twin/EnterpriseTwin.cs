@@ -56,8 +56,8 @@ public sealed class EnterpriseTwin
     /// <summary>Output and demand of each hour of the tick: the industry's shape × the enterprise's own day and hour noise.</summary>
     public void Plan(TickWindow window)
     {
-        // Fresh arrays every tick: a plan handed out (to a park, over the wire) is never overwritten.
-        plannedOutput = new double[window.Hours];
+        // Fresh demand arrays every tick: a plan handed out (to a park, over the wire) is never overwritten.
+        if (plannedOutput.Length != window.Hours) plannedOutput = new double[window.Hours];
         plannedElectricity = new double[window.Hours];
         plannedHeat = new double[window.Hours];
         for (var i = 0; i < window.Hours; i++)
@@ -99,7 +99,8 @@ public sealed class EnterpriseTwin
 
         var month = calendar.MonthOf(window.StartHour);
         var d = drivers.AsSpan(month * Driver.Count, Driver.Count);
-        var hourly = new HourlySeries(window.Hours);
+        // The current period's hourly series are rewritten in place; queries copy them.
+        var hourly = LastTickHourly.Scope1.Length == window.Hours ? LastTickHourly : new HourlySeries(window.Hours);
         var directPerOutput = intensity.Scope1Combustion + intensity.Scope1Process;
         for (var i = 0; i < window.Hours; i++)
         {
