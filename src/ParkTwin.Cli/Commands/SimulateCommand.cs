@@ -36,9 +36,9 @@ public static class SimulateCommand
         return command;
     }
 
-    public static Option<string> TickOption()
+    public static Option<string> TickOption(string byDefault = "day")
     {
-        var tick = new Option<string>("--tick") { Description = "Hours per grain call: day, week or month (results do not depend on it)", DefaultValueFactory = _ => "day" };
+        var tick = new Option<string>("--tick") { Description = "Hours per grain call: day, week or month (results do not depend on it)", DefaultValueFactory = _ => byDefault };
         tick.AcceptOnlyFromAmong("day", "week", "month");
         return tick;
     }

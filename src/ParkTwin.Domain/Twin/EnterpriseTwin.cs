@@ -59,7 +59,8 @@ public sealed class EnterpriseTwin
         // Fresh demand arrays every tick: a plan handed out (to a park, over the wire) is never overwritten.
         if (plannedOutput.Length != window.Hours) plannedOutput = new double[window.Hours];
         plannedElectricity = new double[window.Hours];
-        plannedHeat = new double[window.Hours];
+        // Most industries buy no heat: an empty plan means zero every hour.
+        plannedHeat = intensity.HeatGJ > 0 ? new double[window.Hours] : [];
         for (var i = 0; i < window.Hours; i++)
         {
             var h = window.StartHour + i;
@@ -67,7 +68,7 @@ public sealed class EnterpriseTwin
             var output = outputPerHour * industryShape[h] * Math.Max(0, noise);
             plannedOutput[i] = output;
             plannedElectricity[i] = output * intensity.ElectricityMWh;
-            plannedHeat[i] = output * intensity.HeatGJ;
+            if (plannedHeat.Length > 0) plannedHeat[i] = output * intensity.HeatGJ;
         }
         plannedTick = window.Tick;
     }
@@ -109,7 +110,7 @@ public sealed class EnterpriseTwin
             var own = onsite.IsEmpty ? 0 : Math.Min(Quantum.Round(onsite[i]), need);
             var park = parkElectricity.IsEmpty ? 0 : Math.Min(Quantum.Round(parkElectricity[i]), need - own);
             var grid = need - own - park;
-            var heatNeed = Quantum.Round(plannedHeat[i]);
+            var heatNeed = plannedHeat.Length == 0 ? 0 : Quantum.Round(plannedHeat[i]);
             var heatIn = parkHeat.IsEmpty ? 0 : Math.Min(Quantum.Round(parkHeat[i]), heatNeed);
             d[Driver.Output] += output;
             d[Driver.Demand] += need;

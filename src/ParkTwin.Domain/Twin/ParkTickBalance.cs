@@ -33,7 +33,8 @@ public sealed class ParkTickBalance
     double[]? share;
     double[]? heatShare;
     double[]? export;
-    bool anySupply;
+    bool anyElectricity;
+    bool anyHeat;
 
     public ParkTickBalance(ParkLayout layout, TickWindow window, RunFactors factors)
     {
@@ -52,7 +53,7 @@ public sealed class ParkTickBalance
 
     public void SetDemand(int enterprise, double[] electricity, double[] heat)
     {
-        if (electricity.Length != hours || heat.Length != hours)
+        if (electricity.Length != hours || heat.Length is not 0 && heat.Length != hours)
             throw new ArgumentException($"{layout.Enterprises[enterprise].Id} planned {electricity.Length} hours for a tick of {hours}");
         electricityDemand[enterprise] = electricity;
         heatDemand[enterprise] = heat;
@@ -97,15 +98,11 @@ public sealed class ParkTickBalance
     public EnterpriseSupply SupplyFor(int enterprise)
     {
         Allocate();
-        if (!anySupply) return new EnterpriseSupply(onsite[enterprise] ?? [], [], []);
-        var net = new double[hours];
-        var heat = new double[hours];
         var own = onsite[enterprise];
-        for (var h = 0; h < hours; h++)
-        {
-            net[h] = Math.Max(0, electricityDemand[enterprise][h] - (own?[h] ?? 0)) * share![h];
-            heat[h] = heatDemand[enterprise][h] * heatShare![h];
-        }
+        var net = anyElectricity ? new double[hours] : [];
+        for (var h = 0; h < net.Length; h++) net[h] = Math.Max(0, electricityDemand[enterprise][h] - (own?[h] ?? 0)) * share![h];
+        var heat = anyHeat && heatDemand[enterprise].Length > 0 ? new double[hours] : [];
+        for (var h = 0; h < heat.Length; h++) heat[h] = heatDemand[enterprise][h] * heatShare![h];
         return new EnterpriseSupply(own ?? [], net, heat);
     }
 
@@ -149,7 +146,8 @@ public sealed class ParkTickBalance
             export[h] = Quantum.Round(supply - need * share[h]);
             var heatNeed = TotalAt(heatDemand, h);
             heatShare[h] = heatNeed > 0 ? Math.Min(1, heatPool[h] / heatNeed) : 0;
-            anySupply |= share[h] > 0 || heatShare[h] > 0;
+            anyElectricity |= share[h] > 0;
+            anyHeat |= heatShare[h] > 0;
         }
     }
 
@@ -172,7 +170,8 @@ public sealed class ParkTickBalance
     static double TotalAt(double[][] vectors, int h)
     {
         var total = 0.0;
-        foreach (var v in vectors) total += v[h];
+        foreach (var v in vectors)
+            if (v.Length > 0) total += v[h];
         return total;
     }
 
