@@ -1,3 +1,5 @@
+using ParkTwin.Domain.Twin;
+
 namespace ParkTwin.Contracts;
 
 /// <summary>Keys: "&lt;world&gt;/&lt;entity id&gt;"; the world is "live" or a run id. The province grain's key is the world alone.</summary>
@@ -20,6 +22,7 @@ public interface IEnterpriseGrain : IGrainWithStringKey
     [Alias("init")] Task InitializeAsync(EnterpriseSetup setup);
     [Alias("plan")] Task<DemandPlan> PlanAsync(TickSpan window);
     [Alias("settle")] Task<SettleReply> SettleAsync(SettleRequest request);
+    [Alias("award-green")] Task AwardGreenPowerAsync(int month, double share);
     [Alias("ledger")] Task<LedgerView> GetLedgerAsync();
     [Alias("hourly")] Task<HourlyView> GetCurrentHoursAsync();
 }
@@ -36,7 +39,8 @@ public interface IEnergyAssetGrain : IGrainWithStringKey
 public interface IParkGrain : IGrainWithStringKey
 {
     [Alias("init")] Task InitializeAsync(ParkSetup setup);
-    [Alias("step")] Task<double[]> StepAsync(TickSpan window, TickSpan? next);
+    [Alias("step")] Task<double[]> StepAsync(TickSpan window, TickSpan? next, double[] greenPool);
+    [Alias("award-green")] Task AwardGreenPowerAsync(int month, Dictionary<string, double> enterpriseShares);
     [Alias("ledger")] Task<LedgerView> GetLedgerAsync();
     [Alias("members")] Task<string[]> GetEnterpriseIdsAsync();
 }
@@ -46,6 +50,8 @@ public interface IProvinceGrain : IGrainWithStringKey
 {
     [Alias("init")] Task InitializeAsync(ProvinceSetup setup);
     [Alias("step")] Task<ProvinceTickReply> StepAsync(TickSpan window, TickSpan? next);
+    /// <summary>Hands a month's green-power market result down to the grid plants' pool and the buying enterprises.</summary>
+    [Alias("award-green")] Task AwardGreenPowerAsync(GreenPowerAward award);
     /// <summary>Parks' total ledger and the grid's ledger.</summary>
     [Alias("ledgers")] Task<LedgerView[]> GetLedgersAsync();
 }

@@ -30,7 +30,8 @@ public sealed record SettleRequest(
     [property: Id(1)] double[] Onsite,
     [property: Id(2)] double[] ParkElectricity,
     [property: Id(3)] double[] ParkHeat,
-    [property: Id(4)] TickSpan? Next);
+    [property: Id(4)] TickSpan? Next,
+    [property: Id(5)] double[] GreenPool);
 
 [GenerateSerializer, Immutable]
 public sealed record SettleReply([property: Id(0)] double[] Row, [property: Id(1)] DemandPlan? Next);

@@ -21,8 +21,15 @@ public sealed class EnterpriseGrain : Grain, IEnterpriseGrain
 
     public Task<SettleReply> SettleAsync(SettleRequest request)
     {
-        var result = Twin.Step(request.Window.Window, new EnterpriseSupply(request.Onsite, request.ParkElectricity, request.ParkHeat), request.Next?.Window);
+        var result = Twin.Step(request.Window.Window,
+            new EnterpriseSupply(request.Onsite, request.ParkElectricity, request.ParkHeat, request.GreenPool), request.Next?.Window);
         return Task.FromResult(new SettleReply(result.Row, result.Next is { } n ? DemandPlan.Of(n) : null));
+    }
+
+    public Task AwardGreenPowerAsync(int month, double share)
+    {
+        Twin.AwardGreenPower(month, share);
+        return Task.CompletedTask;
     }
 
     public Task<LedgerView> GetLedgerAsync() => Task.FromResult(new LedgerView(Twin.Ledger.Values, Twin.LastSettledTick));

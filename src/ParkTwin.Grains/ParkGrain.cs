@@ -12,6 +12,8 @@ public sealed class ParkGrain : Grain, IParkGrain
 {
     ParkStepper? stepper;
     YearCalendar? calendar;
+    Members? members;
+    int fanOut = 1;
 
     ParkStepper Stepper => stepper ?? throw new InvalidOperationException($"park {this.GetPrimaryKeyString()} has not been set up for a run");
 
@@ -34,11 +36,23 @@ public sealed class ParkGrain : Grain, IParkGrain
             return true;
         });
         calendar = TwinFactory.Calendar(setup.Settings.Year);
-        stepper = new ParkStepper(layout, setup.Settings.Factors, new Members(enterprises, assets), fanOut);
+        this.fanOut = fanOut;
+        members = new Members(enterprises, assets);
+        stepper = new ParkStepper(layout, setup.Settings.Factors, members, fanOut);
     }
 
-    public async Task<double[]> StepAsync(TickSpan window, TickSpan? next) =>
-        await Stepper.StepAsync(window.Window, next?.Window, calendar!.MonthOf(window.StartHour));
+    public async Task<double[]> StepAsync(TickSpan window, TickSpan? next, double[] greenPool) =>
+        await Stepper.StepAsync(window.Window, next?.Window, calendar!.MonthOf(window.StartHour), greenPool);
+
+    public async Task AwardGreenPowerAsync(int month, Dictionary<string, double> enterpriseShares)
+    {
+        var enterprises = Stepper.Layout.Enterprises;
+        await FanOut.RunAsync(Enumerable.Range(0, enterprises.Length).ToArray(), fanOut, async e =>
+        {
+            await members!.Enterprise(e).AwardGreenPowerAsync(month, enterpriseShares.GetValueOrDefault(enterprises[e].Id));
+            return true;
+        });
+    }
 
     public Task<LedgerView> GetLedgerAsync() => Task.FromResult(new LedgerView(Stepper.Ledger.Values, Stepper.LastTick));
 
@@ -46,6 +60,8 @@ public sealed class ParkGrain : Grain, IParkGrain
 
     sealed class Members(IEnterpriseGrain[] enterprises, IEnergyAssetGrain[] assets) : IParkMembers
     {
+        public IEnterpriseGrain Enterprise(int e) => enterprises[e];
+
         public async ValueTask<EnterprisePlan> PlanAsync(int enterprise, TickWindow window) =>
             (await enterprises[enterprise].PlanAsync(TickSpan.Of(window))).ToDomain();
 
@@ -55,7 +71,7 @@ public sealed class ParkGrain : Grain, IParkGrain
         public async ValueTask<EnterpriseResult> SettleAsync(int enterprise, TickWindow window, EnterpriseSupply supply, TickWindow? next)
         {
             var reply = await enterprises[enterprise].SettleAsync(
-                new SettleRequest(TickSpan.Of(window), supply.Onsite, supply.ParkElectricity, supply.ParkHeat, TickSpan.Of(next)));
+                new SettleRequest(TickSpan.Of(window), supply.Onsite, supply.ParkElectricity, supply.ParkHeat, TickSpan.Of(next), supply.GreenPool ?? []));
             return new EnterpriseResult(reply.Row, reply.Next?.ToDomain());
         }
     }

@@ -8,6 +8,9 @@ namespace ParkTwin.Grains;
 public sealed class ProvinceGrain : Grain, IProvinceGrain
 {
     ProvinceStepper? stepper;
+    IParkGrain[]? parks;
+    string[][]? parkEnterprises;
+    int fanOut = 1;
 
     ProvinceStepper Stepper => stepper ?? throw new InvalidOperationException($"province {this.GetPrimaryKeyString()} has not been set up for a run");
 
@@ -28,6 +31,9 @@ public sealed class ProvinceGrain : Grain, IProvinceGrain
             await plants[a].InitializeAsync(new AssetSetup(setup.GridAssets[a], setup.Settings));
             return true;
         });
+        this.parks = parks;
+        this.fanOut = fanOut;
+        parkEnterprises = setup.Parks.Select(p => p.Enterprises.Select(e => e.Id).ToArray()).ToArray();
         stepper = new ProvinceStepper(parks.Length, plants.Length, new Members(parks, plants), fanOut, TwinFactory.Calendar(setup.Settings.Year));
     }
 
@@ -35,6 +41,18 @@ public sealed class ProvinceGrain : Grain, IProvinceGrain
     {
         var (parks, grid) = await Stepper.StepAsync(window.Window, next?.Window);
         return new ProvinceTickReply(parks, grid);
+    }
+
+    public async Task AwardGreenPowerAsync(GreenPowerAward award)
+    {
+        Stepper.SellGreenPower(award.Month, award.PlantShares);
+        // Each park gets the shares of its own enterprises only.
+        await FanOut.RunAsync(Enumerable.Range(0, parks!.Length).ToArray(), fanOut, async p =>
+        {
+            var mine = parkEnterprises![p].Where(award.EnterpriseShares.ContainsKey).ToDictionary(id => id, id => award.EnterpriseShares[id]);
+            await parks[p].AwardGreenPowerAsync(award.Month, mine);
+            return true;
+        });
     }
 
     public Task<LedgerView[]> GetLedgersAsync() => Task.FromResult(new[]
@@ -45,8 +63,8 @@ public sealed class ProvinceGrain : Grain, IProvinceGrain
 
     sealed class Members(IParkGrain[] parks, IEnergyAssetGrain[] plants) : IProvinceMembers
     {
-        public async ValueTask<double[]> StepParkAsync(int park, TickWindow window, TickWindow? next) =>
-            await parks[park].StepAsync(TickSpan.Of(window), TickSpan.Of(next));
+        public async ValueTask<double[]> StepParkAsync(int park, TickWindow window, TickWindow? next, double[] greenPool) =>
+            await parks[park].StepAsync(TickSpan.Of(window), TickSpan.Of(next), greenPool);
 
         public async ValueTask<AssetOutput> StepGridAssetAsync(int asset, TickWindow window) =>
             (await plants[asset].StepAsync(TickSpan.Of(window), [])).ToDomain();

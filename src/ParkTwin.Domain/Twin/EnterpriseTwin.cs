@@ -26,9 +26,12 @@ public sealed class EnterpriseTwin
     int plannedTick = -1;
     double[] lastRow = new double[Metric.Count];
     readonly double[] drivers = new double[12 * Driver.Count];
+    /// <summary>Per month, this enterprise's share of the green generation sold in the green-power market.</summary>
+    readonly double[] greenShareByMonth = new double[12];
+    readonly bool retireCertificates;
 
     public EnterpriseTwin(EnterpriseSpec spec, EnterpriseIntensity intensity, RunFactors factors, double[] industryShape,
-        YearCalendar calendar, ulong seed, double dailySigma, double hourlySigma)
+        YearCalendar calendar, ulong seed, double dailySigma, double hourlySigma, bool retireGreenCertificates = true)
     {
         Spec = spec;
         this.intensity = intensity;
@@ -39,6 +42,7 @@ public sealed class EnterpriseTwin
         hourKey = Noise.Key(seed, spec.Id);
         dayKey = Noise.Mix(hourKey ^ 0x5DEECE66DUL);
         this.dailySigma = dailySigma;
+        retireCertificates = retireGreenCertificates;
         this.hourlySigma = hourlySigma;
     }
 
@@ -73,6 +77,15 @@ public sealed class EnterpriseTwin
         plannedTick = window.Tick;
     }
 
+    /// <summary>Awards the enterprise a share of the month's sold green generation (the green-power market's result).</summary>
+    public void AwardGreenPower(int month, double share)
+    {
+        if (!double.IsFinite(share) || share < 0 || share > 1) throw new ArgumentOutOfRangeException(nameof(share), share, "a share lies between 0 and 1");
+        greenShareByMonth[month] = share;
+    }
+
+    public double GreenShare(int month) => greenShareByMonth[month];
+
     public EnterprisePlan PlanFor(TickWindow window)
     {
         if (plannedTick != window.Tick) Plan(window);
@@ -82,7 +95,7 @@ public sealed class EnterpriseTwin
     /// <summary>Settles a tick with the park's supply and plans the next one, as one call.</summary>
     public EnterpriseResult Step(TickWindow window, EnterpriseSupply supply, TickWindow? next)
     {
-        var row = Settle(window, supply.Onsite, supply.ParkElectricity, supply.ParkHeat);
+        var row = Settle(window, supply.Onsite, supply.ParkElectricity, supply.ParkHeat, supply.GreenPool ?? []);
         return new EnterpriseResult(row, next is { } n ? PlanFor(n) : null);
     }
 
@@ -92,7 +105,8 @@ public sealed class EnterpriseTwin
     /// are summed exactly (<see cref="Quantum"/>), and every booked metric follows from those sums, so the books do
     /// not depend on the tick length. Settling the same tick again returns the same row and books nothing.
     /// </summary>
-    public double[] Settle(TickWindow window, ReadOnlySpan<double> onsite, ReadOnlySpan<double> parkElectricity, ReadOnlySpan<double> parkHeat)
+    public double[] Settle(TickWindow window, ReadOnlySpan<double> onsite, ReadOnlySpan<double> parkElectricity, ReadOnlySpan<double> parkHeat,
+        ReadOnlySpan<double> greenPool = default)
     {
         if (window.Tick == LastSettledTick) return lastRow;
         if (window.Tick < LastSettledTick) throw new InvalidOperationException($"{Spec.Id} already settled tick {LastSettledTick}; tick {window.Tick} comes too late");
@@ -103,13 +117,18 @@ public sealed class EnterpriseTwin
         // The current period's hourly series are rewritten in place; queries copy them.
         var hourly = LastTickHourly.Scope1.Length == window.Hours ? LastTickHourly : new HourlySeries(window.Hours);
         var directPerOutput = intensity.Scope1Combustion + intensity.Scope1Process;
+        var greenShare = greenPool.IsEmpty ? 0 : greenShareByMonth[month];
         for (var i = 0; i < window.Hours; i++)
         {
             var output = Quantum.Round(plannedOutput[i]);
             var need = Quantum.Round(plannedElectricity[i]);
             var own = onsite.IsEmpty ? 0 : Math.Min(Quantum.Round(onsite[i]), need);
             var park = parkElectricity.IsEmpty ? 0 : Math.Min(Quantum.Round(parkElectricity[i]), need - own);
-            var grid = need - own - park;
+            // A green-power contract delivers this enterprise's share of the sold green generation of the hour,
+            // up to what it would otherwise buy from the grid; the rest of the contract is a shortfall.
+            var contracted = greenShare > 0 ? Quantum.Round(greenShare * greenPool[i]) : 0;
+            var green = Math.Min(contracted, need - own - park);
+            var grid = need - own - park - green;
             var heatNeed = plannedHeat.Length == 0 ? 0 : Quantum.Round(plannedHeat[i]);
             var heatIn = parkHeat.IsEmpty ? 0 : Math.Min(Quantum.Round(parkHeat[i]), heatNeed);
             d[Driver.Output] += output;
@@ -117,12 +136,16 @@ public sealed class EnterpriseTwin
             d[Driver.Onsite] += own;
             d[Driver.Park] += park;
             d[Driver.Grid] += grid;
+            d[Driver.Green] += green;
+            d[Driver.Contracted] += contracted;
             d[Driver.HeatDemand] += heatNeed;
             d[Driver.HeatPark] += heatIn;
             hourly.Scope1[i] = output * directPerOutput;
-            hourly.Scope2Market[i] = grid * factors.ResidualFactor + (heatNeed - heatIn) * factors.HeatCo2PerGJ;
+            hourly.Scope2Market[i] = (retireCertificates ? grid : grid + green) * factors.ResidualFactor + (heatNeed - heatIn) * factors.HeatCo2PerGJ;
             hourly.GridElectricity[i] = grid;
         }
+        // Certificates come bundled with green power; where they are retired for claims, they back Scope 2 market-based.
+        d[Driver.Retired] = retireCertificates ? d[Driver.Green] : 0;
         var row = MonthRow(d);
         Ledger.Set(month, row);
         LastSettledTick = window.Tick;
@@ -147,12 +170,17 @@ public sealed class EnterpriseTwin
         row[Metric.Output] = output;
         row[Metric.OutputValue] = output * intensity.Value10kCny;
         row[Metric.EnergyTce] = output * intensity.FuelTce + d[Driver.Demand] * factors.ElectricityTcePerMWh + d[Driver.HeatDemand] * factors.HeatTcePerGJ;
-        row[Metric.CleanEnergyTce] = (d[Driver.Onsite] + d[Driver.Park]) * factors.ElectricityTcePerMWh;
+        row[Metric.CleanEnergyTce] = (d[Driver.Onsite] + d[Driver.Park] + d[Driver.Green]) * factors.ElectricityTcePerMWh;
+        row[Metric.ElectricityGreen] = d[Driver.Green];
+        row[Metric.GreenContracted] = d[Driver.Contracted];
+        row[Metric.CertificatesRetired] = d[Driver.Retired];
         row[Metric.Scope1Combustion] = output * intensity.Scope1Combustion;
         row[Metric.Scope1Process] = output * intensity.Scope1Process;
-        // In-park electricity and heat are not purchased: only grid electricity and outside heat carry Scope 2.
-        row[Metric.Scope2Location] = d[Driver.Grid] * factors.GridFactor + heatPurchased * factors.HeatCo2PerGJ;
-        row[Metric.Scope2Market] = d[Driver.Grid] * factors.ResidualFactor + heatPurchased * factors.HeatCo2PerGJ;
+        // In-park electricity and heat are not purchased: only grid and green-contract electricity and outside heat
+        // carry Scope 2; market-based, certificates retired take their MWh out (DOMAIN.md §2).
+        var purchased = d[Driver.Grid] + d[Driver.Green];
+        row[Metric.Scope2Location] = purchased * factors.GridFactor + heatPurchased * factors.HeatCo2PerGJ;
+        row[Metric.Scope2Market] = Math.Max(0, purchased - d[Driver.Retired]) * factors.ResidualFactor + heatPurchased * factors.HeatCo2PerGJ;
         for (var c = 0; c < 6; c++)
         {
             row[Metric.Scope1ByCarrier + c] = output * intensity.Scope1ByCarrier[c];
@@ -163,13 +191,14 @@ public sealed class EnterpriseTwin
 
     /// <summary>Everything needed to continue after the last settled tick (see <see cref="EnterpriseSnapshot"/>).</summary>
     public EnterpriseSnapshot Snapshot() =>
-        new(LastSettledTick, (double[])drivers.Clone(), LedgerSnapshot.Trimmed(Ledger), (double[])lastRow.Clone());
+        new(LastSettledTick, (double[])drivers.Clone(), LedgerSnapshot.Trimmed(Ledger), (double[])lastRow.Clone(), (double[])greenShareByMonth.Clone());
 
     /// <summary>Puts the twin back where the snapshot was taken; the next tick's plan is recomputed when asked for.</summary>
     public void Restore(EnterpriseSnapshot snapshot)
     {
         if (snapshot.Drivers.Length != drivers.Length) throw new ArgumentException($"{Spec.Id}: snapshot holds {snapshot.Drivers.Length} driver sums, not {drivers.Length}");
         snapshot.Drivers.CopyTo(drivers, 0);
+        snapshot.GreenShares?.CopyTo(greenShareByMonth, 0);
         LedgerSnapshot.Restore(Ledger, snapshot.Ledger);
         lastRow = (double[])snapshot.LastRow.Clone();
         LastSettledTick = snapshot.Tick;
@@ -181,7 +210,7 @@ public sealed class EnterpriseTwin
     /// <summary>The hourly quantities summed per month; everything booked is derived from them.</summary>
     static class Driver
     {
-        public const int Output = 0, Demand = 1, Onsite = 2, Park = 3, Grid = 4, HeatDemand = 5, HeatPark = 6, Count = 7;
+        public const int Output = 0, Demand = 1, Onsite = 2, Park = 3, Grid = 4, HeatDemand = 5, HeatPark = 6, Green = 7, Contracted = 8, Retired = 9, Count = 10;
     }
 
 

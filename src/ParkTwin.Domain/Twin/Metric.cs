@@ -35,8 +35,12 @@ public static class Metric
     public const int StorageCharged = 21;
     public const int StorageDischarged = 22;
     public const int ElectricityExported = 23;
+    /// <summary>Green-power contracts: MWh delivered (bought instead of grid power), MWh contracted, certificates retired for Scope 2 claims.</summary>
+    public const int ElectricityGreen = 24;
+    public const int GreenContracted = 25;
+    public const int CertificatesRetired = 26;
     /// <summary>Scope 1 combustion by carrier (tCO2), then fuel energy by carrier (GJ).</summary>
-    public const int Scope1ByCarrier = 24;
+    public const int Scope1ByCarrier = 27;
     public const int FuelByCarrier = Scope1ByCarrier + 6;
     public const int Count = FuelByCarrier + 6;
 
@@ -74,6 +78,9 @@ public static class Metric
         d[StorageCharged] = ("storage_charged", "MWh");
         d[StorageDischarged] = ("storage_discharged", "MWh");
         d[ElectricityExported] = ("electricity_exported", "MWh");
+        d[ElectricityGreen] = ("electricity_green", "MWh");
+        d[GreenContracted] = ("green_contracted", "MWh");
+        d[CertificatesRetired] = ("certificates_retired", "MWh");
         foreach (var c in EnergyNames.AllCarriers)
         {
             d[Scope1Of(c)] = ($"scope1_{c.Name()}", "tCO2");

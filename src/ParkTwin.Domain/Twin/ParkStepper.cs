@@ -20,7 +20,8 @@ public sealed class ParkStepper(ParkLayout layout, RunFactors factors, IParkMemb
     public MonthlyLedger Ledger { get; } = new();
     public int LastTick { get; private set; } = -1;
 
-    public async ValueTask<double[]> StepAsync(TickWindow window, TickWindow? next, int month)
+    /// <param name="greenPool">The province's green generation sold in the green-power market, hour by hour (empty: none).</param>
+    public async ValueTask<double[]> StepAsync(TickWindow window, TickWindow? next, int month, double[]? greenPool = null)
     {
         if (window.Tick == LastTick) return lastRow;
         if (window.Tick < LastTick) throw new InvalidOperationException($"{layout.Park.Id} already stepped tick {LastTick}; tick {window.Tick} comes too late");
@@ -42,7 +43,7 @@ public sealed class ParkStepper(ParkLayout layout, RunFactors factors, IParkMemb
                 assetRows[assets[k]] = outputs[k].Row;
             }
         }
-        var supplies = enterprises.Select(balance.SupplyFor).ToArray();
+        var supplies = enterprises.Select(e => balance.SupplyFor(e) with { GreenPool = greenPool }).ToArray();
         var results = await FanOut.RunAsync(enterprises, fanOut, e => members.SettleAsync(e, window, supplies[e], next));
 
         exportedByMonth[month] += balance.Exported();

@@ -2,8 +2,11 @@ using ParkTwin.Domain.Time;
 
 namespace ParkTwin.Domain.Twin;
 
-/// <summary>What a park hands one enterprise for a tick: its own on-site generation, and its share of the park's green electricity and heat.</summary>
-public sealed record EnterpriseSupply(double[] Onsite, double[] ParkElectricity, double[] ParkHeat);
+/// <summary>
+/// What a park hands one enterprise for a tick: its own on-site generation, its share of the park's green electricity
+/// and heat, and the province's pool of green generation sold in the green-power market (the enterprise takes its share).
+/// </summary>
+public sealed record EnterpriseSupply(double[] Onsite, double[] ParkElectricity, double[] ParkHeat, double[]? GreenPool = null);
 
 /// <summary>
 /// One park's energy balance for one tick, hour by hour. The caller steps the assets in three phases

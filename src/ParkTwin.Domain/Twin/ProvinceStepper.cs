@@ -5,7 +5,7 @@ namespace ParkTwin.Domain.Twin;
 /// <summary>How the province reaches its parks and grid plants: directly in the flat kernel, through grain calls in the twin.</summary>
 public interface IProvinceMembers
 {
-    ValueTask<double[]> StepParkAsync(int park, TickWindow window, TickWindow? next);
+    ValueTask<double[]> StepParkAsync(int park, TickWindow window, TickWindow? next, double[] greenPool);
     ValueTask<AssetOutput> StepGridAssetAsync(int asset, TickWindow window);
 }
 
@@ -26,12 +26,14 @@ public sealed class ProvinceStepper(int parks, int gridAssets, IProvinceMembers 
     {
         if (window.Tick == LastTick) return last;
         if (window.Tick < LastTick) throw new InvalidOperationException($"the province already stepped tick {LastTick}; tick {window.Tick} comes too late");
-        var parkRows = await FanOut.RunAsync(Enumerable.Range(0, parks).ToArray(), fanOut, p => members.StepParkAsync(p, window, next));
+        // Plants first: the green generation they sold this month is the pool the parks' buyers draw on.
         var plantRows = await FanOut.RunAsync(Enumerable.Range(0, gridAssets).ToArray(), fanOut, a => members.StepGridAssetAsync(a, window));
+        var month = calendar.MonthOf(window.StartHour);
+        var pool = GreenPool(month, plantRows, window.Hours);
+        var parkRows = await FanOut.RunAsync(Enumerable.Range(0, parks).ToArray(), fanOut, p => members.StepParkAsync(p, window, next, pool));
         // Every member answers with its month-to-date row, so these sums are the month to date too.
         var parkTotal = Sum(parkRows);
         var gridTotal = Sum(plantRows.Select(o => o.Row));
-        var month = calendar.MonthOf(window.StartHour);
         Parks.Set(month, parkTotal);
         Grid.Set(month, gridTotal);
         LastTick = window.Tick;
@@ -41,7 +43,7 @@ public sealed class ProvinceStepper(int parks, int gridAssets, IProvinceMembers 
 
 
     public ProvinceSnapshot Snapshot() => new(LastTick, LedgerSnapshot.Trimmed(Parks), LedgerSnapshot.Trimmed(Grid),
-        (double[])last.Parks.Clone(), (double[])last.Grid.Clone());
+        (double[])last.Parks.Clone(), (double[])last.Grid.Clone(), soldShares.Select(s => s?.ToArray()).ToArray());
 
     public void Restore(ProvinceSnapshot snapshot)
     {
@@ -49,6 +51,31 @@ public sealed class ProvinceStepper(int parks, int gridAssets, IProvinceMembers 
         LedgerSnapshot.Restore(Grid, snapshot.Grid);
         last = ((double[])snapshot.LastParks.Clone(), (double[])snapshot.LastGrid.Clone());
         LastTick = snapshot.Tick;
+        if (snapshot.SoldShares is { } sold)
+            for (var m = 0; m < 12; m++) soldShares[m] = sold[m]?.ToArray();
+    }
+
+    /// <summary>Per month, the share of each grid plant's generation sold in the green-power market (empty: none sold).</summary>
+    readonly double[]?[] soldShares = new double[12][];
+
+    /// <summary>Records the green-power market's result: the share of each plant's generation sold for the month.</summary>
+    public void SellGreenPower(int month, double[] shareByPlant)
+    {
+        if (shareByPlant.Length != gridAssets) throw new ArgumentException($"{shareByPlant.Length} shares for {gridAssets} grid plants");
+        if (shareByPlant.Any(s => !double.IsFinite(s) || s < 0 || s > 1)) throw new ArgumentOutOfRangeException(nameof(shareByPlant), "a share lies between 0 and 1");
+        soldShares[month] = (double[])shareByPlant.Clone();
+    }
+
+    public double[]? SoldShares(int month) => soldShares[month];
+
+    double[] GreenPool(int month, AssetOutput[] plants, int hours)
+    {
+        if (soldShares[month] is not { } shares) return [];
+        var pool = new double[hours];
+        for (var a = 0; a < plants.Length; a++)
+            if (shares[a] > 0)
+                for (var h = 0; h < hours; h++) pool[h] += Quantum.Round(shares[a] * plants[a].Electricity[h]);
+        return pool;
     }
 
     static double[] Sum(IEnumerable<double[]> rows)

@@ -6,7 +6,7 @@ namespace ParkTwin.Domain.Twin;
 // Ledgers are stored up to their last non-zero month only (Trimmed), which halves a checkpoint on average.
 
 /// <summary>An enterprise after <see cref="Tick"/>: its monthly hourly sums, its ledger and the last row it answered with.</summary>
-public sealed record EnterpriseSnapshot(int Tick, double[] Drivers, double[] Ledger, double[] LastRow);
+public sealed record EnterpriseSnapshot(int Tick, double[] Drivers, double[] Ledger, double[] LastRow, double[]? GreenShares = null);
 
 /// <summary>An asset after <see cref="Tick"/>: monthly sums, ledger, storage state of charge, and its last output.</summary>
 public sealed record AssetSnapshot(int Tick, double[] Sums, double[] Ledger, double StateOfChargeMWh,
@@ -16,7 +16,7 @@ public sealed record AssetSnapshot(int Tick, double[] Sums, double[] Ledger, dou
 public sealed record ParkSnapshot(int Tick, double[] Ledger, double[] LastRow, double[] ExportedByMonth, double[][] AssetRows);
 
 /// <summary>The province after <see cref="Tick"/>: the parks' and the grid's ledgers and last totals.</summary>
-public sealed record ProvinceSnapshot(int Tick, double[] Parks, double[] Grid, double[] LastParks, double[] LastGrid);
+public sealed record ProvinceSnapshot(int Tick, double[] Parks, double[] Grid, double[] LastParks, double[] LastGrid, double[]?[]? SoldShares = null);
 
 /// <summary>Helpers to store a [month × metric] ledger without its trailing empty months.</summary>
 public static class LedgerSnapshot

@@ -54,6 +54,13 @@ public sealed class FlatKernel
         province.Restore(checkpoint.Province);
     }
 
+    public void AwardGreenPower(GreenPowerAward award)
+    {
+        province.SellGreenPower(award.Month, award.PlantShares);
+        foreach (var twin in enterprises.SelectMany(e => e))
+            twin.AwardGreenPower(award.Month, award.EnterpriseShares.GetValueOrDefault(twin.Spec.Id));
+    }
+
     public RunBooks Books() => new(
         model.Parks.SelectMany((p, i) => p.Enterprises.Select((e, k) => (e.Id, enterprises[i][k].Ledger)))
             .OrderBy(e => e.Id, StringComparer.Ordinal).ToArray(),
@@ -75,8 +82,8 @@ public sealed class FlatKernel
 
     sealed class ProvinceMembers(FlatKernel kernel) : IProvinceMembers
     {
-        public async ValueTask<double[]> StepParkAsync(int park, TickWindow window, TickWindow? next) =>
-            await Task.Run(async () => await kernel.parks[park].StepAsync(window, next, kernel.MonthOf(window)));
+        public async ValueTask<double[]> StepParkAsync(int park, TickWindow window, TickWindow? next, double[] greenPool) =>
+            await Task.Run(async () => await kernel.parks[park].StepAsync(window, next, kernel.MonthOf(window), greenPool));
 
         public ValueTask<AssetOutput> StepGridAssetAsync(int asset, TickWindow window) =>
             ValueTask.FromResult(kernel.grid[asset].Step(window, []));
