@@ -197,7 +197,7 @@ public sealed class AllowanceRegistry(AllowanceRegistryState state, EtsRules? ru
         foreach (var buyer in op.Bids.GroupBy(o => o.Account))
         {
             // Cover at the bid prices: no session price can be above them.
-            var cover = buyer.Sum(o => Sessions.Value(o.Quantity, o.Price));
+            var cover = buyer.Sum(Sessions.Cover);
             Require.That(State.Accounts[buyer.Key].Cash >= cover, $"{buyer.Key} bids for {cover} CNY but has {State.Accounts[buyer.Key].Cash}");
         }
 
@@ -206,8 +206,8 @@ public sealed class AllowanceRegistry(AllowanceRegistryState state, EtsRules? ru
         foreach (var fill in session.Fills)
         {
             var account = State.Accounts[fill.Account];
-            var quantity = (long)fill.Quantity;
-            var value = Sessions.Value(fill.Quantity, fill.Price);
+            var quantity = (long)fill.Quantity; // whole tonnes in, whole tonnes out
+            var value = fill.Quantity * fill.Price;
             if (fill.Side == OrderSide.Offer)
             {
                 account.Allowances -= quantity;
@@ -231,10 +231,10 @@ public sealed class AllowanceRegistry(AllowanceRegistryState state, EtsRules? ru
             State.Accounts[Auctioneer].Cash += paid - received;
             entries.Add(new LedgerEntry(op.OperationId, LedgerUnit.Money, LedgerBooks.Clearing, Auctioneer, paid - received));
         }
-        if (session.Clearing.Volume > 0)
+        if (session.Volume > 0)
         {
             var trade = State.Trades.TryGetValue(op.Month.ToString(), out var t) ? t : State.Trades[op.Month.ToString()] = new MonthlyTrade();
-            trade.Volume += (long)session.Clearing.Volume;
+            trade.Volume += (long)session.Volume;
             trade.Value += paid;
         }
         State.Sessions.Add(session);

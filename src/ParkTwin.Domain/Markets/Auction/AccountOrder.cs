@@ -3,11 +3,11 @@ namespace ParkTwin.Domain.Markets;
 /// <summary>An order of a registry account in a session: <paramref name="Id"/> is unique in the session.</summary>
 public sealed record AccountOrder(string Id, string Account, double Quantity, double Price);
 
-/// <summary>What one account's order got in a settled session.</summary>
-public sealed record SessionFill(string OrderId, string Account, OrderSide Side, double Quantity, double Price);
+/// <summary>What one account's order got in a settled session (exact decimal quantities and prices).</summary>
+public sealed record SessionFill(string OrderId, string Account, OrderSide Side, decimal Quantity, decimal Price);
 
-/// <summary>A settled session: the clearing, and the fills by account.</summary>
-public sealed record SessionResult(YearMonth Month, ClearingResult Clearing, IReadOnlyList<SessionFill> Fills);
+/// <summary>A settled session: its uniform price (null under pay-as-bid or without trade), volume and fills by account.</summary>
+public sealed record SessionResult(YearMonth Month, PricingRule Rule, decimal? Price, decimal Volume, IReadOnlyList<SessionFill> Fills);
 
 static class Sessions
 {
@@ -15,17 +15,15 @@ static class Sessions
     public static SessionResult Clear(YearMonth month, PricingRule rule, IReadOnlyList<AccountOrder> offers, IReadOnlyList<AccountOrder> bids)
     {
         Require.Month(month, "month");
-        // Bounds keep every payment inside decimal's range.
-        foreach (var o in offers.Concat(bids))
-            Require.That(!(o.Quantity > 1e15) && !(o.Price > 1e12), $"order {o.Id}: quantity above 1e15 or price above 1e12");
         var book = new OrderBook(rule, offers.Select(o => new Order(o.Id, o.Quantity, o.Price)).ToList(), bids.Select(o => new Order(o.Id, o.Quantity, o.Price)).ToList());
         try { book.Validate(); }
         catch (InputException e) { throw new OperationRejected(e.Message); }
-        var clearing = CallAuction.Clear(book);
+        var clearing = CallAuction.ClearExact(book);
         var accounts = offers.Concat(bids).ToDictionary(o => o.Id, o => o.Account, StringComparer.Ordinal);
-        return new SessionResult(month, clearing, clearing.Fills.Select(f => new SessionFill(f.Id, accounts[f.Id], f.Side, f.Quantity, f.Price)).ToList());
+        return new SessionResult(month, rule, clearing.Price, clearing.Volume,
+            clearing.Fills.Select(f => new SessionFill(f.Id, accounts[f.Id], f.Side, f.Quantity, f.Price)).ToList());
     }
 
-    /// <summary>Money in a fill: exact decimal, from the fill's (finite) double price.</summary>
-    public static decimal Value(double quantity, double price) => (decimal)quantity * (decimal)price;
+    /// <summary>The most an order can cost its account: quantity × its own price, as the auction converts them.</summary>
+    public static decimal Cover(AccountOrder order) => (decimal)order.Quantity * (decimal)order.Price;
 }

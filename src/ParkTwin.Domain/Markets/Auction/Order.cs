@@ -38,15 +38,19 @@ public sealed record OrderBook(PricingRule Rule, IReadOnlyList<Order> Offers, IR
             if (string.IsNullOrEmpty(order.Id)) throw new InputException($"{path}.id", "required, a non-empty string");
             // Ids are unique across both sides: a fill is reported by id alone.
             if (!ids.TryAdd(order.Id, $"{path}.id")) throw new InputException($"{path}.id", $"duplicate id '{order.Id}' (also {ids[order.Id]})");
-            CheckAmount(order.Quantity, $"{path}.quantity");
-            CheckAmount(order.Price, $"{path}.price");
+            CheckAmount(order.Quantity, $"{path}.quantity", MaxQuantity);
+            CheckAmount(order.Price, $"{path}.price", MaxPrice);
         }
     }
 
-    static void CheckAmount(double value, string path)
+    /// <summary>Bounds far beyond any market, so that every sum and payment is exact in decimal arithmetic.</summary>
+    public const double MaxQuantity = 1e15, MaxPrice = 1e12;
+
+    static void CheckAmount(double value, string path, double max)
     {
         if (!double.IsFinite(value)) throw new InputException(path, "must be a finite number");
         if (value < 0) throw new InputException(path, $"must not be negative (got {value})");
+        if (value > max) throw new InputException(path, $"must not exceed {max:G} (got {value})");
     }
 }
 
@@ -62,3 +66,12 @@ public sealed record ClearingResult(double? Price, double Volume, IReadOnlyList<
 {
     public static readonly ClearingResult NoTrade = new(null, 0, [], 0);
 }
+
+/// <summary>A fill in exact decimal arithmetic: what the registries settle, so both sides balance to the last digit.</summary>
+public sealed record ExactFill(string Id, OrderSide Side, decimal Quantity, decimal Price);
+
+/// <summary>
+/// <see cref="ClearingResult"/> in decimal: the auction converts each order's quantity and price to decimal once
+/// (15 significant digits) and clears in decimal, so Σ offer fills = Σ bid fills = volume exactly.
+/// </summary>
+public sealed record ExactClearing(decimal? Price, decimal Volume, IReadOnlyList<ExactFill> Fills, decimal AuctioneerSurplus);

@@ -69,7 +69,7 @@ public sealed class GreenPowerMarket(GreenPowerMarketState state)
         var session = Sessions.Clear(op.Month, op.Rule, op.Offers, op.Bids);
         foreach (var buyer in op.Bids.GroupBy(o => o.Account))
         {
-            var cover = buyer.Sum(o => Sessions.Value(o.Quantity, o.Price));
+            var cover = buyer.Sum(Sessions.Cover);
             Require.That(State.Accounts[buyer.Key].Cash >= cover, $"{buyer.Key} bids for {cover} CNY but has {State.Accounts[buyer.Key].Cash}");
         }
         var entries = new List<LedgerEntry>();
@@ -77,8 +77,8 @@ public sealed class GreenPowerMarket(GreenPowerMarketState state)
         foreach (var fill in session.Fills)
         {
             var account = State.Accounts[fill.Account];
-            var energy = (decimal)fill.Quantity;
-            var value = Sessions.Value(fill.Quantity, fill.Price);
+            var energy = fill.Quantity;
+            var value = fill.Quantity * fill.Price;
             if (fill.Side == OrderSide.Offer)
             {
                 account.EnergySold += energy;
