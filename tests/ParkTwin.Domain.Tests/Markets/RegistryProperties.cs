@@ -49,19 +49,20 @@ public static class MarketGenerators
         (from n in Gen.Choose(0, 4) from k in Gen.Choose(0, 5) from a in Account from q in quantity from p in OrderPrice
             select new AccountOrder($"{prefix}{k}", a, q, p)).ListOf().Select(l => l.Take(4).ToList());
 
-    static readonly Gen<int> Year = Gen.Elements(2024, 2025);
+    static readonly Gen<int> Year = Gen.Frequency((4, Gen.Constant(2024)), (1, Gen.Constant(2025)));
 
     public static Arbitrary<AllowanceScenario> AllowanceScenario() => Gen.Frequency(
         (3, from id in OpId from a in Account from m in Gen.Choose(-100, 3000) select (object)new DepositCash(id, a, m)),
         (3, from id in OpId from a in Account from y in Year from q in Quantity select (object)new IssueAllowances(id, a, y, q)),
-        (1, from id in OpId from a in Account from q in Quantity select (object)new IssueOffsetCredits(id, a, q)),
+        (2, from id in OpId from a in Account from q in Quantity select (object)new IssueOffsetCredits(id, a, q)),
         (3, from id in OpId from a in Account from b in Account from q in Quantity from p in Gen.Choose(-1, 60)
             select (object)new TransferAllowances(id, a, b, q, p)),
         (1, from id in OpId from a in Account from q in Quantity select (object)new CancelAllowances(id, a, q)),
-        (2, from id in OpId from a in Account from y in Year from e in Gen.Choose(-5, 120) select (object)new ReportEmissions(id, a, y, e)),
+        (2, from id in OpId from a in Account from y in Year from e in Gen.Choose(-5, 400) select (object)new ReportEmissions(id, a, y, e)),
         (3, from id in OpId from a in Account from y in Year from q in Quantity select (object)new SurrenderAllowances(id, a, y, q)),
-        (2, from id in OpId from a in Account from y in Year from q in Gen.Choose(-1, 6) select (object)new SurrenderOffsets(id, a, y, (long)q)),
-        (1, from id in OpId from y in Year from m in Gen.Choose(0, 14) select (object)new CloseCompliance(id, y, new YearMonth(y, 1).AddMonths(m))),
+        (3, from id in OpId from a in Account from y in Year from q in Gen.Choose(-1, 12) select (object)new SurrenderOffsets(id, a, y, (long)q)),
+        // Deadlines from November of the year (refused: not after it) to the next year's December.
+        (1, from id in OpId from y in Year from m in Gen.Choose(-2, 11) select (object)new CloseCompliance(id, y, new YearMonth(y + 1, 1).AddMonths(m))),
         (3, from id in OpId from m in Month from r in Gen.Elements(PricingRule.PayAsClear, PricingRule.PayAsBid)
             from offers in Orders("s", OrderQuantity) from bids in Orders("b", OrderQuantity)
             select (object)new RunAllowanceAuction(id, m, r, offers, bids)),
