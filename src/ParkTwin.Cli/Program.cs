@@ -7,4 +7,5 @@ root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(AccountCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(MarketCommand.Create());
 return await CliRunner.RunAsync(root, args);

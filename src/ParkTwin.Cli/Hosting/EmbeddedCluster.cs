@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ParkTwin.Grains;
+using ParkTwin.Grains.Markets;
 
 namespace ParkTwin.Cli.Hosting;
 
@@ -22,7 +23,8 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Error);
         // Free ports, so that several runs (and tests) can share a machine.
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort(), FreePort()).AddParkTwin());
+        // The market grains keep their registries in grain storage "parktwin": in memory here.
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort(), FreePort()).AddParkTwin().AddMemoryGrainStorage(MarketStorage.Provider));
         var host = builder.Build();
         await host.StartAsync();
         return new EmbeddedCluster(host);

@@ -1,0 +1,30 @@
+namespace ParkTwin.Grains.Markets;
+
+/// <summary>The grain storage provider and state names of the market grains.</summary>
+public static class MarketStorage
+{
+    /// <summary>Storage provider: memory in the embedded silo and tests; the persistence work binds it to a database.</summary>
+    public const string Provider = "parktwin";
+    public const string Certificates = "certificates";
+    public const string Allowances = "allowances";
+    public const string GreenPower = "greenpower";
+
+    /// <summary>
+    /// Persists an applied operation before answering. If the write fails, the activation is dropped: its memory is
+    /// ahead of storage, and a retry with the same operation id must find the operation not yet applied.
+    /// </summary>
+    public static async Task<Domain.Markets.OperationResult> PersistAsync(Grain grain, Domain.Markets.OperationResult result, Func<Task> write)
+    {
+        if (result.Status != Domain.Markets.OperationStatus.Applied) return result;
+        try
+        {
+            await write();
+        }
+        catch
+        {
+            grain.DeactivateOnIdle();
+            throw;
+        }
+        return result;
+    }
+}
