@@ -6,6 +6,7 @@ using ParkTwin.Domain.Factors;
 using ParkTwin.Domain.Time;
 using ParkTwin.Domain.Twin;
 using ParkTwin.Simulation.Driver;
+using ParkTwin.Simulation.Markets;
 using ParkTwin.Simulation.Model;
 using ParkTwin.Simulation.Outputs;
 using Spectre.Console;
@@ -27,12 +28,13 @@ public static class SimulateCommand
         engine.AcceptOnlyFromAmong("grains", "flat");
         var method = new Option<string>("--electricity-method") { Description = "calorific (0.1229 kgce/kWh) or coal (coal-equivalent) for electricity in tce", DefaultValueFactory = _ => "calorific" };
         method.AcceptOnlyFromAmong("calorific", "coal");
+        var markets = MarketsOption();
         var command = new Command("simulate", "Step the province through a year, hour by hour, and write monthly results and summary.json")
         {
-            input, seed, scale, year, output, tick, engine, method,
+            input, seed, scale, year, output, tick, engine, method, markets,
         };
         command.SetAction((parse, cancel) => RunAsync(parse.GetValue(input), parse.GetValue(seed), parse.GetValue(scale), parse.GetValue(year),
-            parse.GetValue(output), ParseTick(parse.GetValue(tick)!), parse.GetValue(engine)!, parse.GetValue(method)!, cancel));
+            parse.GetValue(output), ParseTick(parse.GetValue(tick)!), parse.GetValue(engine)!, parse.GetValue(method)!, parse.GetValue(markets)!, cancel));
         return command;
     }
 
@@ -43,20 +45,47 @@ public static class SimulateCommand
         return tick;
     }
 
+    public static Option<string> MarketsOption() => new("--markets")
+    {
+        Description = "Market mechanisms: 'default' (simulations/data/markets.yaml), 'none', or a YAML file in the same form",
+        DefaultValueFactory = _ => "default",
+    };
+
+    /// <summary>The market settings a --markets value names; a bad file is an input error.</summary>
+    public static MarketSettings ParseMarkets(string markets)
+    {
+        if (markets == "default") return MarketSettings.Default;
+        if (markets == "none") return MarketSettings.None;
+        if (!File.Exists(markets)) throw new InputException("--markets", $"'{markets}' is neither 'default', 'none' nor an existing file");
+        try
+        {
+            return Domain.Data.DataFiles.ParseYaml<MarketSettings>(File.ReadAllText(markets));
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new InputException($"{markets}:{e.Start.Line}:{e.Start.Column}", e.InnerException?.Message ?? e.Message);
+        }
+    }
+
     public static TickLength ParseTick(string tick) => tick switch { "week" => TickLength.Week, "month" => TickLength.Month, _ => TickLength.Day };
 
     static async Task<int> RunAsync(string? input, int seed, double scale, int year, string? output, TickLength tick, string engineName,
-        string method, CancellationToken cancel)
+        string method, string marketsName, CancellationToken cancel)
     {
         ProvinceSource.CheckYear(year);
+        var markets = ParseMarkets(marketsName);
         var inventory = ProvinceSource.Load(input, seed, scale);
-        var model = RunSetup.Model(inventory, year, seed, method == "coal" ? ElectricityMethod.CoalEquivalent : ElectricityMethod.CalorificEquivalent);
+        var model = RunSetup.Model(inventory, year, seed, method == "coal" ? ElectricityMethod.CoalEquivalent : ElectricityMethod.CalorificEquivalent,
+            markets.Certificates.RetireForScope2);
         var directory = output ?? Path.Combine("runs", $"sichuan-{year}-seed{seed}-scale{scale}");
         if (File.Exists(directory)) throw new InputException("--out", $"{directory} is a file, not a directory");
 
         var clock = Stopwatch.StartNew();
         await using var cluster = engineName == "grains" ? await EmbeddedCluster.StartAsync() : null;
-        IProvinceEngine engine = cluster is null ? new FlatEngine(model) : new GrainEngine(cluster.Grains, model, $"run-{seed}-{year}");
+        var world = $"run-{seed}-{year}";
+        IProvinceEngine engine = cluster is null ? new FlatEngine(model) : new GrainEngine(cluster.Grains, model, world);
+        IMarketDesk desk = cluster is null ? new LocalMarketDesk() : new GrainMarketDesk(cluster.Grains, world);
+        var stage = markets.Any ? new MarketStage(model, markets, desk) : null;
         var calendar = TwinFactory.Calendar(year);
         RunBooks books = null!;
         await AnsiConsole.Progress()
@@ -70,12 +99,13 @@ public static class SimulateCommand
                     task.MaxValue = count;
                     task.Value = window.Tick + 1;
                     task.Description = $"{model.Parks.Length} parks, {model.EnterpriseCount} enterprises: {calendar.TimeOf(window.StartHour):yyyy-MM-dd}";
-                }, cancel);
+                }, cancel, stage);
             });
         var info = new RunInfo(inventory.Province, year, seed, input is null ? scale : inventory.Scale,
             input is null ? "generated" : Path.GetFileName(input));
-        await RunOutputs.WriteAsync(directory, model, books, info, cancel);
-        var summary = RunSummary.Of(model, books, info);
+        var marketSummary = stage is null ? null : await stage.SummaryAsync();
+        await RunOutputs.WriteAsync(directory, model, books, info, cancel, stage?.Rows, marketSummary);
+        var summary = RunSummary.Of(model, books, info) with { Markets = marketSummary };
         Console.WriteLine(SummaryText.Describe(summary));
         Console.WriteLine($"Simulated {model.EnterpriseCount} enterprises × {calendar.Hours} h in {clock.Elapsed.TotalSeconds:F1} s; results in {directory}");
         return 0;

@@ -25,7 +25,7 @@ public static class TwinFactory
         var shape = IndustryShapes.GetOrAdd(shapeKey, _ => IndustryLoadShape.Build(industry, calendar, settings.Profiles));
         var intensity = EnterpriseIntensity.Of(spec, industry, settings.Factors);
         return new EnterpriseTwin(spec, intensity, settings.Factors, shape, calendar, settings.Seed,
-            settings.Profiles.LoadNoise.DailySigma, settings.Profiles.LoadNoise.HourlySigma);
+            settings.Profiles.LoadNoise.DailySigma, settings.Profiles.LoadNoise.HourlySigma, settings.RetireGreenCertificates);
     }
 
     public static AssetTwin Asset(AssetSpec spec, TwinSettings settings)

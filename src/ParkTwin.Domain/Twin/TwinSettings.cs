@@ -16,6 +16,9 @@ public sealed record TwinSettings
     public required GenerationClimate Climate { get; init; }
     /// <summary>Multiplier on hydro inflow per month (12 values; 1 = a normal year).</summary>
     public double[] HydroAvailability { get; init; } = Enumerable.Repeat(1.0, 12).ToArray();
+    /// <summary>Whether the certificates bundled with delivered green power are retired for the buyer's Scope 2 claim.</summary>
+    public bool RetireGreenCertificates { get; init; } = true;
+
     /// <summary>Most calls a coordinator keeps in flight at once.</summary>
     public int FanOut { get; init; } = 64;
     /// <summary>

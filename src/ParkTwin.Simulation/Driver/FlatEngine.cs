@@ -18,5 +18,11 @@ public sealed class FlatEngine(ProvinceModel model) : IProvinceEngine
 
     public Task StepAsync(TickWindow window, TickWindow? next) => kernel!.StepAsync(window, next);
 
+    public Task AwardGreenPowerAsync(Domain.Twin.GreenPowerAward award)
+    {
+        kernel!.AwardGreenPower(award);
+        return Task.CompletedTask;
+    }
+
     public Task<RunBooks> BooksAsync() => Task.FromResult(kernel!.Books());
 }

@@ -9,5 +9,7 @@ public interface IProvinceEngine
     ProvinceModel Model { get; }
     Task SetupAsync();
     Task StepAsync(TickWindow window, TickWindow? next);
+    /// <summary>Hands a month's green-power market result to the twins, before the month's first tick.</summary>
+    Task AwardGreenPowerAsync(Domain.Twin.GreenPowerAward award);
     Task<RunBooks> BooksAsync();
 }

@@ -33,10 +33,11 @@ public static class RunSetup
     };
 
     /// <summary>The shipped catalogue, province data and factors; <paramref name="seed"/> seeds the weather and production noise.</summary>
-    public static ProvinceModel Model(Domain.Inventory.ProvinceInventory inventory, int year, int seed, ElectricityMethod method = ElectricityMethod.CalorificEquivalent)
+    public static ProvinceModel Model(Domain.Inventory.ProvinceInventory inventory, int year, int seed,
+        ElectricityMethod method = ElectricityMethod.CalorificEquivalent, bool retireGreenCertificates = true)
     {
         var catalogue = IndustryCatalogue.Default;
-        var settings = Settings(year, seed, ProvinceData.Sichuan, FactorTable.Default, method);
+        var settings = Settings(year, seed, ProvinceData.Sichuan, FactorTable.Default, method) with { RetireGreenCertificates = retireGreenCertificates };
         return ProvinceModel.Build(inventory, settings, catalogue.All.ToDictionary(i => i.Id, StringComparer.Ordinal));
     }
 }

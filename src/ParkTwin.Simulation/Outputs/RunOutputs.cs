@@ -8,7 +8,8 @@ namespace ParkTwin.Simulation.Outputs;
 /// </summary>
 public static class RunOutputs
 {
-    public static async Task WriteAsync(string directory, ProvinceModel model, RunBooks books, RunInfo info, CancellationToken cancel = default)
+    public static async Task WriteAsync(string directory, ProvinceModel model, RunBooks books, RunInfo info, CancellationToken cancel = default,
+        IReadOnlyList<TidyRow>? marketRows = null, Markets.MarketSummary? markets = null)
     {
         Directory.CreateDirectory(directory);
         var year = model.Settings.Year;
@@ -20,6 +21,7 @@ public static class RunOutputs
         await TidySeriesWriter.WriteAsync(directory, "province_monthly",
             MonthlyRows.Of("parks", books.ProvinceParks, year, MonthlyRows.Units(null))
                 .Concat(MonthlyRows.Of("grid", books.Grid, year, MonthlyRows.Units(null))), cancel);
-        await SummaryJson.WriteAsync(Path.Combine(directory, SummaryJson.FileName), RunSummary.Of(model, books, info), cancel);
+        if (marketRows is not null) await TidySeriesWriter.WriteAsync(directory, "markets_monthly", marketRows, cancel);
+        await SummaryJson.WriteAsync(Path.Combine(directory, SummaryJson.FileName), RunSummary.Of(model, books, info) with { Markets = markets }, cancel);
     }
 }

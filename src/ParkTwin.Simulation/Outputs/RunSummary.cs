@@ -10,6 +10,9 @@ public sealed record Figure(string Metric, double Value, string Unit);
 /// <summary>summary.json: the run, the province's annual totals and each park's totals and indicators.</summary>
 public sealed record RunSummary(RunInfo Run, ProvinceSummary Province, IReadOnlyList<ParkSummary> Parks)
 {
+    /// <summary>The markets' totals (null when no market ran).</summary>
+    public Markets.MarketSummary? Markets { get; init; }
+
     public static RunSummary Of(ProvinceModel model, RunBooks books, RunInfo info)
     {
         var parkTotals = books.ProvinceParks.YearTotals();

@@ -1,0 +1,96 @@
+using ParkTwin.Domain.Markets;
+using ParkTwin.Domain.Randomness;
+using ParkTwin.Domain.Twin;
+using ParkTwin.Simulation.Model;
+
+namespace ParkTwin.Simulation.Markets;
+
+/// <summary>
+/// The carbon side of the stage: free allocation to the enterprises of covered ETS sectors (benchmark × output ×
+/// adjustment), monthly call-auction sessions in which each covers its expected shortfall or sells its expected
+/// surplus a twelfth at a time at a reservation price near its marginal abatement cost, and compliance on verified
+/// Scope 1 at the year's end (surrender, banking of the rest, a fine and a deduction for a shortfall).
+/// </summary>
+sealed class CarbonSide
+{
+    /// <summary>A covered enterprise: its expected Scope 1 for the year, its free allocation, cash and abatement cost.</summary>
+    public sealed record Account(string Id, double ExpectedEmissions, long FreeAllocation, decimal Cash, double AbatementCost, ulong Key);
+
+    readonly CarbonSettings settings;
+
+    public CarbonSide(ProvinceModel model, CarbonSettings settings, EtsRules rules)
+    {
+        this.settings = settings;
+        var year = model.Settings.Year;
+        var enterprises = model.Parks.SelectMany(p => p.Enterprises)
+            .Where(e => rules.SectorOfIndustry(e.Industry) is { Covered: true } && settings.AbatementCost.ContainsKey(e.Industry))
+            .OrderBy(e => e.Id, StringComparer.Ordinal)
+            .ToArray();
+        var requests = enterprises.Select(e =>
+        {
+            var sector = rules.SectorOfIndustry(e.Industry)!;
+            // A sector's benchmark product may be an intermediate (cement: clinker per tonne of cement).
+            var perUnit = model.Industries[e.Industry].Process.FirstOrDefault(p => p.Product == sector.Product)?.PerUnit ?? 1;
+            return new AllocationRequest(e.Id, sector.Id, e.AnnualOutput * perUnit);
+        }).ToArray();
+        var allocation = AllowanceAllocation.Compute(rules, year, requests);
+        Covered = enterprises.Select((e, i) =>
+        {
+            var intensity = EnterpriseIntensity.Of(e, model.Industries[e.Industry], model.Settings.Factors);
+            var value = e.AnnualOutput * intensity.Value10kCny * 1e4;
+            return new Account(e.Id, e.AnnualOutput * (intensity.Scope1Combustion + intensity.Scope1Process),
+                (long)Math.Floor(allocation[i].Free * settings.AllocationFactor),
+                Math.Round((decimal)(value * settings.CashShareOfOutputValue), 2), settings.AbatementCost[e.Industry], Noise.Key(model.Settings.Seed, "ets:" + e.Id));
+        }).ToArray();
+    }
+
+    public IReadOnlyList<Account> Covered { get; }
+
+    /// <summary>Orders for a month's session from each account's position: what it holds against what it expects to emit.</summary>
+    public (IReadOnlyList<AccountOrder> Offers, IReadOnlyList<AccountOrder> Bids) Orders(int month, IReadOnlyList<(Account Account, AllowanceAccount Holding)> positions)
+    {
+        var offers = new List<AccountOrder>();
+        var bids = new List<AccountOrder>();
+        var monthsLeft = 12 - month;
+        foreach (var (account, holding) in positions)
+        {
+            var gap = account.ExpectedEmissions - holding.Allowances;
+            var price = Math.Round(account.AbatementCost * Math.Exp(settings.ReservationSpread * Noise.Normal(account.Key, month)), 2);
+            var quantity = Math.Floor(Math.Abs(gap) / monthsLeft);
+            if (gap > 0) quantity = Math.Min(quantity, Math.Floor((double)holding.Cash / price));
+            if (quantity < 1) continue;
+            var order = new AccountOrder($"{account.Id}@{month + 1}", account.Id, quantity, price);
+            (gap > 0 ? bids : offers).Add(order);
+        }
+        return (offers, bids);
+    }
+
+    /// <summary>Reports verified Scope 1, surrenders what each holds up to it, closes the year; rows per enterprise.</summary>
+    public async Task ComplyAsync(IMarketDesk desk, RunBooks books, int year, Action<string, YearMonth, string, double, string> add)
+    {
+        var ledgers = books.Enterprises.ToDictionary(e => e.Id, e => e.Ledger, StringComparer.Ordinal);
+        foreach (var account in Covered)
+        {
+            var totals = ledgers[account.Id].YearTotals();
+            var verified = (long)Math.Round(totals[Metric.Scope1Combustion] + totals[Metric.Scope1Process]);
+            await desk.CarbonAsync(new ReportEmissions($"ets-report-{year}-{account.Id}", account.Id, year, verified));
+            var held = (await desk.CarbonAccountAsync(account.Id))!.Allowances;
+            var surrender = Math.Min(held, verified);
+            if (surrender > 0) await desk.CarbonAsync(new SurrenderAllowances($"ets-surrender-{year}-{account.Id}", account.Id, year, surrender));
+        }
+        // China's deadline: the end of the year after the compliance year.
+        await desk.CarbonAsync(new CloseCompliance($"ets-close-{year}", year, new YearMonth(year + 1, 12)));
+        var period = new YearMonth(year, 12);
+        foreach (var account in Covered)
+        {
+            var record = (await desk.ComplianceAsync(account.Id, year))!;
+            var after = (await desk.CarbonAccountAsync(account.Id))!;
+            add(account.Id, period, "allocated", account.FreeAllocation, "allowances");
+            add(account.Id, period, "verified_emissions", record.VerifiedEmissions, "tCO2");
+            add(account.Id, period, "surrendered", record.AllowancesSurrendered, "allowances");
+            add(account.Id, period, "shortfall", record.Shortfall, "allowances");
+            add(account.Id, period, "penalty", (double)record.Penalty, "CNY");
+            add(account.Id, period, "banked", after.Allowances, "allowances");
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using ParkTwin.Domain.Inventory;
+using ParkTwin.Domain.Markets;
+using ParkTwin.Domain.Randomness;
+using ParkTwin.Domain.Time;
+using ParkTwin.Domain.Twin;
+using ParkTwin.Simulation.Model;
+
+namespace ParkTwin.Simulation.Markets;
+
+/// <summary>
+/// The green-power side of the stage: grid wind and PV plants offer part of their expected generation, large
+/// buyers in the export industries bid for part of their expected grid purchase; what clears becomes each plant's
+/// sold share and each buyer's share of the sold pool, and at the year's end the certificates of what was delivered.
+/// </summary>
+sealed class GreenSide
+{
+    readonly ProvinceModel model;
+    readonly GreenPowerSettings settings;
+    readonly YearCalendar calendar;
+    readonly (int Index, AssetSpec Spec)[] sellers;
+    readonly (EnterpriseSpec Spec, GreenBuyer Buyer, double AnnualMWh)[] buyers;
+    readonly SessionResult?[] sessions = new SessionResult?[12];
+
+    public GreenSide(ProvinceModel model, GreenPowerSettings settings, YearCalendar calendar)
+    {
+        this.model = model;
+        this.settings = settings;
+        this.calendar = calendar;
+        var kinds = settings.SellerKinds.Select(KindOf).ToHashSet();
+        sellers = model.GridAssets.Select((a, i) => (i, a)).Where(p => kinds.Contains(p.a.Kind)).ToArray();
+        buyers = model.Parks.SelectMany(p => p.Enterprises)
+            .Where(e => settings.Buyers.ContainsKey(e.Industry))
+            .Select(e => (e, settings.Buyers[e.Industry], e.AnnualOutput * model.Industries[e.Industry].ElectricityMWhPerUnit * e.Efficiency))
+            .Where(b => b.Item3 >= settings.MinBuyerAnnualMWh)
+            .OrderBy(b => b.e.Id, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    public IEnumerable<string> Accounts => sellers.Select(s => s.Spec.Id).Concat(buyers.Select(b => b.Spec.Id));
+
+    /// <summary>Each buyer's cash for the year: exactly what its bids could cost, month by month.</summary>
+    public IEnumerable<(string Account, decimal Cash)> Deposits =>
+        buyers.Select(b => (b.Spec.Id, Enumerable.Range(0, 12).Sum(m => Bid(b, m) is { } o ? (decimal)o.Quantity * (decimal)o.Price : 0m) + 1m));
+
+    public (IReadOnlyList<AccountOrder> Offers, IReadOnlyList<AccountOrder> Bids) Orders(int month) =>
+        (sellers.Select(s => Offer(s.Spec, month)).Where(o => o.Quantity > 0).ToList(),
+         buyers.Select(b => Bid(b, month)).OfType<AccountOrder>().ToList());
+
+    /// <summary>The month's result for the twins: plants' sold share of their generation, buyers' share of the sold pool.</summary>
+    public GreenPowerAward Award(int month, SessionResult session)
+    {
+        sessions[month] = session;
+        var plantShares = new double[model.GridAssets.Length];
+        var shares = new Dictionary<string, double>(StringComparer.Ordinal);
+        var volume = (double)session.Volume;
+        foreach (var fill in session.Fills)
+        {
+            if (fill.Side == OrderSide.Offer)
+            {
+                var (index, spec) = sellers.First(s => s.Spec.Id == fill.Account);
+                plantShares[index] = Math.Min(1, (double)fill.Quantity / ExpectedMWh(spec, month));
+            }
+            else if (volume > 0) shares[fill.Account] = (double)fill.Quantity / volume;
+        }
+        return new GreenPowerAward(month, plantShares, shares);
+    }
+
+    /// <summary>
+    /// Each buyer's whole MWh delivered in a month get their certificates: issued to the plants that sold (largest
+    /// remainder on what they sold), pooled, transferred to the buyer and, if claims are recognised, retired for its Scope 2.
+    /// </summary>
+    public async Task CertifyAsync(IMarketDesk desk, RunBooks books, bool retire, Action<string, YearMonth, string, double, string> add)
+    {
+        var ledgers = books.Enterprises.ToDictionary(e => e.Id, e => e.Ledger, StringComparer.Ordinal);
+        for (var m = 0; m < 12; m++)
+        {
+            if (sessions[m] is not { } session || session.Volume == 0) continue;
+            var ym = new YearMonth(calendar.Year, m + 1);
+            var delivered = buyers.Select(b => (b.Spec.Id, Certificates: (long)Math.Floor(ledgers[b.Spec.Id][m, Metric.ElectricityGreen]))).Where(d => d.Certificates > 0).ToArray();
+            var contracted = buyers.Sum(b => ledgers[b.Spec.Id][m, Metric.GreenContracted]);
+            var green = buyers.Sum(b => ledgers[b.Spec.Id][m, Metric.ElectricityGreen]);
+            add("green_power", ym, "contracted", contracted, "MWh");
+            add("green_power", ym, "delivered", green, "MWh");
+            add("green_power", ym, "shortfall", contracted - green, "MWh");
+            var total = delivered.Sum(d => d.Certificates);
+            if (total == 0) continue;
+            var sold = session.Fills.Where(f => f.Side == OrderSide.Offer).Select(f => (f.Account, Weight: (double)f.Quantity)).ToArray();
+            var issued = LargestRemainder(sold, total).Where(p => p.Count > 0).ToArray();
+            foreach (var (source, count) in issued)
+                await desk.CertificatesAsync(new IssueCertificates($"gec-issue-{ym}-{source}", source, source, ym, count, Tradable: true));
+            // A tradable certificate changes hands once: straight from the plants to the buyers, plants and buyers in order.
+            var plant = 0;
+            var left = issued.Length > 0 ? issued[0].Count : 0;
+            foreach (var (buyer, count) in delivered)
+            {
+                for (var need = count; need > 0;)
+                {
+                    var take = Math.Min(need, left);
+                    await desk.CertificatesAsync(new TransferCertificates($"gec-transfer-{ym}-{issued[plant].Key}-{buyer}", issued[plant].Key, buyer, take, ym));
+                    need -= take;
+                    left -= take;
+                    if (left == 0 && ++plant < issued.Length) left = issued[plant].Count;
+                }
+                if (retire) await desk.CertificatesAsync(new RetireCertificates($"gec-retire-{ym}-{buyer}", buyer, count, buyer, RetirementPurpose.Scope2Claim, ym));
+            }
+            add("certificates", ym, "issued", total, "MWh");
+            add("certificates", ym, "retired", retire ? total : 0, "MWh");
+        }
+    }
+
+    AccountOrder Offer(AssetSpec plant, int month)
+    {
+        var price = settings.OfferPrice * Math.Exp(settings.OfferPriceSpread * Noise.Normal(Noise.Key(model.Settings.Seed, plant.Id), month));
+        return new AccountOrder($"{plant.Id}@{month + 1}", plant.Id, Math.Round(settings.OfferShare * ExpectedMWh(plant, month), 3), Math.Round(price, 2));
+    }
+
+    AccountOrder? Bid((EnterpriseSpec Spec, GreenBuyer Buyer, double AnnualMWh) buyer, int month)
+    {
+        var industry = model.Industries[buyer.Spec.Industry];
+        var hours = calendar.MonthStartHour[month + 1] - calendar.MonthStartHour[month];
+        var expected = buyer.AnnualMWh * industry.MonthlySeason[month] * hours / calendar.Hours;
+        var quantity = Math.Round(buyer.Buyer.Share * expected, 3);
+        if (quantity <= 0) return null;
+        var price = buyer.Buyer.MaxPrice * Math.Exp(settings.BidPriceSpread * Noise.Normal(Noise.Key(model.Settings.Seed, buyer.Spec.Id), month));
+        return new AccountOrder($"{buyer.Spec.Id}@{month + 1}", buyer.Spec.Id, quantity, Math.Round(price, 2));
+    }
+
+    double ExpectedMWh(AssetSpec plant, int month)
+    {
+        var climate = model.Settings.Climate;
+        var factor = plant.Kind == AssetKind.Pv ? climate.PvMonthlyCapacityFactor[month] : climate.WindMonthlyCapacityFactor[month];
+        return plant.CapacityMW * factor * (calendar.MonthStartHour[month + 1] - calendar.MonthStartHour[month]);
+    }
+
+    static AssetKind KindOf(string name) => name switch
+    {
+        "wind" => AssetKind.Wind,
+        "pv" => AssetKind.Pv,
+        _ => throw new Domain.InputException("greenPower.sellerKinds", $"'{name}' cannot sell green power here (wind or pv)"),
+    };
+
+    /// <summary>Splits a whole number by weights: floors first, then the largest remainders (ties by order).</summary>
+    static IEnumerable<(string Key, long Count)> LargestRemainder((string Key, double Weight)[] weights, long total)
+    {
+        var sum = weights.Sum(w => w.Weight);
+        var exact = weights.Select(w => total * w.Weight / sum).ToArray();
+        var counts = exact.Select(x => (long)Math.Floor(x)).ToArray();
+        var left = total - counts.Sum();
+        foreach (var i in Enumerable.Range(0, weights.Length).OrderByDescending(i => exact[i] - counts[i]).ThenBy(i => i).Take((int)left)) counts[i]++;
+        return weights.Select((w, i) => (w.Key, counts[i]));
+    }
+}

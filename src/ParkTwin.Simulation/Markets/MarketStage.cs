@@ -1,0 +1,121 @@
+using ParkTwin.Domain.Catalogue;
+using ParkTwin.Domain.Inventory;
+using ParkTwin.Domain.Markets;
+using ParkTwin.Domain.Randomness;
+using ParkTwin.Domain.Time;
+using ParkTwin.Domain.Twin;
+using ParkTwin.Simulation.Model;
+using ParkTwin.Simulation.Outputs;
+
+namespace ParkTwin.Simulation.Markets;
+
+/// <summary>
+/// The markets of a simulated year, run at tick boundaries (docs/markets.md, "In the simulation"): the monthly
+/// green-power auction before a month's first tick, a carbon session after its last, and at the end of the year
+/// the certificates for the green power delivered and the ETS compliance. Orders come from each account's
+/// strategy with noise seeded per (seed, account, month); every operation has an id derived from what it does,
+/// so the same run sends the same operations in the same order to either desk.
+/// </summary>
+public sealed class MarketStage
+{
+    readonly ProvinceModel model;
+    readonly MarketSettings settings;
+    readonly IMarketDesk desk;
+    readonly YearCalendar calendar;
+    readonly int year;
+    readonly GreenSide green;
+    readonly CarbonSide carbon;
+    readonly List<TidyRow> rows = [];
+
+    public MarketStage(ProvinceModel model, MarketSettings settings, IMarketDesk desk)
+    {
+        this.model = model;
+        this.settings = settings;
+        this.desk = desk;
+        year = model.Settings.Year;
+        calendar = TwinFactory.Calendar(year);
+        green = new GreenSide(model, settings.GreenPower, calendar);
+        carbon = new CarbonSide(model, settings.Carbon, EtsRules.Default);
+    }
+
+    /// <summary>Market results, month by month, in tidy rows (markets_monthly.*).</summary>
+    public IReadOnlyList<TidyRow> Rows => rows;
+
+    public async Task OpenYearAsync()
+    {
+        if (settings.GreenPower.Enabled)
+        {
+            foreach (var account in green.Accounts) await desk.GreenAsync(new OpenAccount($"gp-open-{account}", account));
+            foreach (var (account, cash) in green.Deposits) await desk.GreenAsync(new DepositCash($"gp-cash-{year}-{account}", account, cash));
+            foreach (var account in green.Accounts) await desk.CertificatesAsync(new OpenAccount($"gec-open-{account}", account));
+        }
+        if (settings.Carbon.Enabled)
+        {
+            foreach (var c in carbon.Covered)
+            {
+                await desk.CarbonAsync(new OpenAccount($"ets-open-{c.Id}", c.Id));
+                await desk.CarbonAsync(new DepositCash($"ets-cash-{year}-{c.Id}", c.Id, c.Cash));
+                await desk.CarbonAsync(new IssueAllowances($"ets-free-{year}-{c.Id}", c.Id, year, c.FreeAllocation));
+            }
+        }
+    }
+
+    /// <summary>Clears the month's green-power auction; the award tells the twins who takes which share of the sold generation.</summary>
+    public async Task<GreenPowerAward?> OpenMonthAsync(int month)
+    {
+        if (!settings.GreenPower.Enabled) return null;
+        var ym = new YearMonth(year, month + 1);
+        var (offers, bids) = green.Orders(month);
+        await desk.GreenAsync(new ClearGreenPowerMonth($"gp-clear-{ym}", ym, MarketSettings.Rule(settings.GreenPower.Rule), offers, bids));
+        var session = await desk.GreenSessionAsync(ym) ?? throw new InvalidOperationException($"no green-power session recorded for {ym}");
+        Add("green_power", ym, "offered", offers.Sum(o => o.Quantity), "MWh");
+        Add("green_power", ym, "bid", bids.Sum(o => o.Quantity), "MWh");
+        Add("green_power", ym, "volume", (double)session.Volume, "MWh");
+        if (session.Price is { } price) Add("green_power", ym, "clearing_price", (double)price, "CNY/MWh");
+        return green.Award(month, session);
+    }
+
+    /// <summary>The month's carbon session: covered enterprises cover an expected shortfall or sell an expected surplus.</summary>
+    public async Task CloseMonthAsync(int month)
+    {
+        if (!settings.Carbon.Enabled) return;
+        var ym = new YearMonth(year, month + 1);
+        var positions = new List<(CarbonSide.Account, AllowanceAccount)>();
+        foreach (var c in carbon.Covered) positions.Add((c, await desk.CarbonAccountAsync(c.Id) ?? throw new InvalidOperationException($"no allowance account {c.Id}")));
+        var (offers, bids) = carbon.Orders(month, positions);
+        if (offers.Count == 0 || bids.Count == 0)
+        {
+            Add("carbon", ym, "volume", 0, "tCO2");
+            return;
+        }
+        await desk.CarbonAsync(new RunAllowanceAuction($"ets-session-{ym}", ym, MarketSettings.Rule(settings.Carbon.Rule), offers, bids));
+        var session = (await desk.CarbonSessionsAsync()).Last(s => s.Month == ym);
+        Add("carbon", ym, "offered", offers.Sum(o => o.Quantity), "tCO2");
+        Add("carbon", ym, "bid", bids.Sum(o => o.Quantity), "tCO2");
+        Add("carbon", ym, "volume", (double)session.Volume, "tCO2");
+        if (session.Price is { } price) Add("carbon", ym, "clearing_price", (double)price, "CNY/tCO2");
+    }
+
+    /// <summary>Certificates for the green power each buyer took, and the ETS compliance on verified Scope 1.</summary>
+    public async Task CloseYearAsync(RunBooks books)
+    {
+        if (settings.GreenPower.Enabled) await green.CertifyAsync(desk, books, settings.Certificates.RetireForScope2, Add);
+        if (settings.Carbon.Enabled) await carbon.ComplyAsync(desk, books, year, Add);
+    }
+
+    public async Task<MarketSummary> SummaryAsync()
+    {
+        var invariants = await desk.CheckInvariantsAsync();
+        if (invariants.Length > 0) throw new InvalidOperationException("market invariants broken: " + string.Join("; ", invariants));
+        return new MarketSummary(
+            settings.GreenPower.Enabled ? await desk.GreenTotalsAsync() : null,
+            settings.GreenPower.Enabled ? await desk.CertificateTotalsAsync() : null,
+            settings.Carbon.Enabled ? await desk.AllowanceTotalsAsync() : null);
+    }
+
+    void Add(string entity, YearMonth period, string metric, double value, string unit) =>
+        rows.Add(new TidyRow(entity, period.ToString(), metric, value, unit));
+}
+
+/// <summary>The markets' totals in summary.json; their invariants were checked when it was built.</summary>
+public sealed record MarketSummary(GreenPowerTotals? GreenPower, CertificateTotals? Certificates, AllowanceTotals? Allowances);
