@@ -76,6 +76,20 @@ public sealed class AssetTwin
         return last;
     }
 
+    /// <summary>Everything needed to continue after the last stepped tick (see <see cref="AssetSnapshot"/>).</summary>
+    public AssetSnapshot Snapshot() => new(LastSteppedTick, (double[])sums.Clone(), LedgerSnapshot.Trimmed(Ledger), StateOfChargeMWh,
+        (double[])last.Electricity.Clone(), (double[])last.Heat.Clone(), (double[])last.Row.Clone());
+
+    public void Restore(AssetSnapshot snapshot)
+    {
+        if (snapshot.Sums.Length != sums.Length) throw new ArgumentException($"{Spec.Id}: snapshot holds {snapshot.Sums.Length} sums, not {sums.Length}");
+        snapshot.Sums.CopyTo(sums, 0);
+        LedgerSnapshot.Restore(Ledger, snapshot.Ledger);
+        storage?.Restore(snapshot.StateOfChargeMWh);
+        last = new AssetOutput((double[])snapshot.LastElectricity.Clone(), (double[])snapshot.LastHeat.Clone(), (double[])snapshot.LastRow.Clone());
+        LastSteppedTick = snapshot.Tick;
+    }
+
     double[] Generate(TickWindow window)
     {
         var electricity = new double[window.Hours];

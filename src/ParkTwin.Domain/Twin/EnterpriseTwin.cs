@@ -159,6 +159,23 @@ public sealed class EnterpriseTwin
         return row;
     }
 
+    /// <summary>Everything needed to continue after the last settled tick (see <see cref="EnterpriseSnapshot"/>).</summary>
+    public EnterpriseSnapshot Snapshot() =>
+        new(LastSettledTick, (double[])drivers.Clone(), LedgerSnapshot.Trimmed(Ledger), (double[])lastRow.Clone());
+
+    /// <summary>Puts the twin back where the snapshot was taken; the next tick's plan is recomputed when asked for.</summary>
+    public void Restore(EnterpriseSnapshot snapshot)
+    {
+        if (snapshot.Drivers.Length != drivers.Length) throw new ArgumentException($"{Spec.Id}: snapshot holds {snapshot.Drivers.Length} driver sums, not {drivers.Length}");
+        snapshot.Drivers.CopyTo(drivers, 0);
+        LedgerSnapshot.Restore(Ledger, snapshot.Ledger);
+        lastRow = (double[])snapshot.LastRow.Clone();
+        LastSettledTick = snapshot.Tick;
+        LastTickHourly = HourlySeries.Empty;
+        plannedTick = -1;
+        plannedOutput = plannedElectricity = plannedHeat = [];
+    }
+
     /// <summary>The hourly quantities summed per month; everything booked is derived from them.</summary>
     static class Driver
     {

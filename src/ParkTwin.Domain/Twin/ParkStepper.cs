@@ -55,4 +55,21 @@ public sealed class ParkStepper(ParkLayout layout, RunFactors factors, IParkMemb
         return row;
     }
 
+    /// <summary>Everything needed to continue after the last tick; the members keep their own snapshots.</summary>
+    public ParkSnapshot Snapshot() => new(LastTick, LedgerSnapshot.Trimmed(Ledger), (double[])lastRow.Clone(),
+        (double[])exportedByMonth.Clone(), assetRows.Select(r => (double[])r.Clone()).ToArray());
+
+    /// <summary>Puts the park back where the snapshot was taken; the next tick asks its enterprises for their plans again.</summary>
+    public void Restore(ParkSnapshot snapshot)
+    {
+        if (snapshot.AssetRows.Length != assetRows.Length)
+            throw new ArgumentException($"{layout.Park.Id}: snapshot holds {snapshot.AssetRows.Length} assets, the park has {assetRows.Length}");
+        LedgerSnapshot.Restore(Ledger, snapshot.Ledger);
+        lastRow = (double[])snapshot.LastRow.Clone();
+        snapshot.ExportedByMonth.CopyTo(exportedByMonth, 0);
+        for (var a = 0; a < assetRows.Length; a++) assetRows[a] = (double[])snapshot.AssetRows[a].Clone();
+        plans = null;
+        plansTick = -1;
+        LastTick = snapshot.Tick;
+    }
 }

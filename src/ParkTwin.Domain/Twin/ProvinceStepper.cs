@@ -40,6 +40,17 @@ public sealed class ProvinceStepper(int parks, int gridAssets, IProvinceMembers 
     }
 
 
+    public ProvinceSnapshot Snapshot() => new(LastTick, LedgerSnapshot.Trimmed(Parks), LedgerSnapshot.Trimmed(Grid),
+        (double[])last.Parks.Clone(), (double[])last.Grid.Clone());
+
+    public void Restore(ProvinceSnapshot snapshot)
+    {
+        LedgerSnapshot.Restore(Parks, snapshot.Parks);
+        LedgerSnapshot.Restore(Grid, snapshot.Grid);
+        last = ((double[])snapshot.LastParks.Clone(), (double[])snapshot.LastGrid.Clone());
+        LastTick = snapshot.Tick;
+    }
+
     static double[] Sum(IEnumerable<double[]> rows)
     {
         var total = new double[Metric.Count];

@@ -10,6 +10,9 @@ public sealed class StorageDispatch(double powerMW, double energyMWh, double rou
 
     public double StateOfChargeMWh { get; private set; } = stateOfChargeMWh;
 
+    /// <summary>Sets the state of charge a snapshot recorded.</summary>
+    public void Restore(double stateOfChargeMWh) => StateOfChargeMWh = stateOfChargeMWh;
+
     /// <summary>Returns the hourly net flow to the system: + discharged MWh delivered, − MWh drawn to charge.</summary>
     public double[] Follow(ReadOnlySpan<double> balance)
     {

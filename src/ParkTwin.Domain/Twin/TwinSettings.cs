@@ -18,4 +18,12 @@ public sealed record TwinSettings
     public double[] HydroAvailability { get; init; } = Enumerable.Repeat(1.0, 12).ToArray();
     /// <summary>Most calls a coordinator keeps in flight at once.</summary>
     public int FanOut { get; init; } = 64;
+    /// <summary>
+    /// Grains write a checkpoint after every N-th tick (ticks N−1, 2N−1, …); 0 = never (the in-memory default, so
+    /// that a plain run writes nothing). Results do not depend on it.
+    /// </summary>
+    public int CheckpointEvery { get; init; }
+
+    /// <summary>True when tick <paramref name="tick"/> ends a checkpoint interval.</summary>
+    public bool IsCheckpoint(int tick) => CheckpointEvery > 0 && (tick + 1) % CheckpointEvery == 0;
 }

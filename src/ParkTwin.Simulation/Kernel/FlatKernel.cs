@@ -34,6 +34,26 @@ public sealed class FlatKernel
 
     public async Task StepAsync(TickWindow window, TickWindow? next) => await province.StepAsync(window, next);
 
+    /// <summary>Every twin's snapshot after the last tick: what the grains write at a checkpoint, here in one object.</summary>
+    public KernelCheckpoint Checkpoint() => new(
+        enterprises.Select(park => park.Select(e => e.Snapshot()).ToArray()).ToArray(),
+        assets.Select(park => park.Select(a => a.Snapshot()).ToArray()).ToArray(),
+        grid.Select(a => a.Snapshot()).ToArray(),
+        parks.Select(p => p.Snapshot()).ToArray(),
+        province.Snapshot());
+
+    public void Restore(KernelCheckpoint checkpoint)
+    {
+        for (var p = 0; p < parks.Length; p++)
+        {
+            for (var e = 0; e < enterprises[p].Length; e++) enterprises[p][e].Restore(checkpoint.Enterprises[p][e]);
+            for (var a = 0; a < assets[p].Length; a++) assets[p][a].Restore(checkpoint.Assets[p][a]);
+            parks[p].Restore(checkpoint.Parks[p]);
+        }
+        for (var a = 0; a < grid.Length; a++) grid[a].Restore(checkpoint.Grid[a]);
+        province.Restore(checkpoint.Province);
+    }
+
     public RunBooks Books() => new(
         model.Parks.SelectMany((p, i) => p.Enterprises.Select((e, k) => (e.Id, enterprises[i][k].Ledger))).ToArray(),
         model.Parks.Select((p, i) => (p.Park.Id, parks[i].Ledger)).ToArray(),
@@ -63,3 +83,7 @@ public sealed class FlatKernel
 
     int MonthOf(TickWindow window) => TwinFactory.Calendar(model.Settings.Year).MonthOf(window.StartHour);
 }
+
+/// <summary>All twins' snapshots of a flat run, by park and index.</summary>
+public sealed record KernelCheckpoint(EnterpriseSnapshot[][] Enterprises, AssetSnapshot[][] Assets, AssetSnapshot[] Grid,
+    ParkSnapshot[] Parks, ProvinceSnapshot Province);
