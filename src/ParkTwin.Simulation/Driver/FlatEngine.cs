@@ -19,4 +19,6 @@ public sealed class FlatEngine(ProvinceModel model) : IProvinceEngine
     public Task StepAsync(TickWindow window, TickWindow? next) => kernel!.StepAsync(window, next);
 
     public Task<RunBooks> BooksAsync() => Task.FromResult(kernel!.Books());
+
+    public Task<int> RollBackAsync() => throw new NotSupportedException("the flat kernel keeps no checkpoints: it runs in one process from start to end");
 }

@@ -10,4 +10,7 @@ public interface IProvinceEngine
     Task SetupAsync();
     Task StepAsync(TickWindow window, TickWindow? next);
     Task<RunBooks> BooksAsync();
+
+    /// <summary>Puts every twin back to the last complete checkpoint and returns its tick (−1: the start of the run).</summary>
+    Task<int> RollBackAsync();
 }
