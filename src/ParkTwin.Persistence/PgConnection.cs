@@ -63,6 +63,22 @@ public static class PgConnection
         }
     }
 
+    /// <summary>
+    /// The connection string a silo or client hands to Orleans: at most 20 pooled connections unless it says
+    /// otherwise, so that several silos and a driver fit in PostgreSQL's default 100 connections.
+    /// </summary>
+    public static string ForOrleans(string connectionString)
+    {
+        var builder = Parse(connectionString);
+        if (!connectionString.Contains("Pool Size", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("PoolSize", StringComparison.OrdinalIgnoreCase))
+            builder.MaxPoolSize = 20;
+        // Checkpoints are many small transactions: waiting for each one's WAL flush would dominate a run. Without
+        // the wait, a PostgreSQL crash can lose only the newest commits, in commit order, and the province's
+        // "checkpoint complete" is always committed after its parks' and members' snapshots: what survives is consistent.
+        if (string.IsNullOrEmpty(builder.Options)) builder.Options = "-c synchronous_commit=off";
+        return builder.ConnectionString;
+    }
+
     static string Describe(NpgsqlConnectionStringBuilder b) => $"'{b.Database ?? b.Username}' at {b.Host}:{b.Port}";
 
     static InputException Explain(Exception e, NpgsqlConnectionStringBuilder b)

@@ -34,6 +34,7 @@ public static class SiloCommand
     {
         var address = Address(advertise);
         await PgConnection.CheckReadyAsync(pg, cancel);
+        pg = PgConnection.ForOrleans(pg);
         var siloPort = port == 0 ? EmbeddedCluster.FreePort() : port;
         var clientPort = gatewayPort == 0 ? EmbeddedCluster.FreePort() : gatewayPort;
         var builder = Host.CreateApplicationBuilder();

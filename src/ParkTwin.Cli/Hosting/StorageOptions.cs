@@ -69,6 +69,6 @@ public static class StorageOptions
         // Asking for a cluster only makes sense with PostgreSQL, so --cluster --pg CONN is enough to say so.
         if (cluster && pg is not null) storage = "postgres";
         var every = checkpointEvery ?? (storage == "postgres" ? 30 : 0);
-        return new StorageSettings(storage, pg, cluster, clusterId, every);
+        return new StorageSettings(storage, storage == "postgres" && pg is not null ? PgConnection.ForOrleans(pg) : pg, cluster, clusterId, every);
     }
 }
