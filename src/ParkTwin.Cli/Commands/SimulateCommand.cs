@@ -94,9 +94,8 @@ public static class SimulateCommand
             Console.Error.WriteLine($"run {request.RunId}: checkpoint every {request.CheckpointEvery} ticks; if this process dies, continue it with: parktwin simulate --resume {request.RunId} --pg \"<connection string>\"{(storage.Cluster ? " --cluster" : "")}");
         }
         // A driver whose silos are other processes outlives them: it rolls back to the last complete checkpoint.
-        var recovery = host is { IsRemote: true }
-            ? new RunRecovery(MaxAttempts: 10, Delay: TimeSpan.FromSeconds(3), Log: line => Console.Error.WriteLine($"run {request.RunId}: {line}"))
-            : null;
+        Action<string> log = line => Console.Error.WriteLine($"run {request.RunId}: {line}");
+        var recovery = host is { IsRemote: true } ? new RunRecovery(MaxAttempts: 10, Delay: TimeSpan.FromSeconds(3), Log: log) : null;
         var calendar = TwinFactory.Calendar(request.Year);
         var tick = ParseTick(request.Tick);
         RunBooks books = null!;
@@ -111,7 +110,7 @@ public static class SimulateCommand
                     task.MaxValue = count;
                     task.Value = window.Tick + 1;
                     task.Description = $"{model.Parks.Length} parks, {model.EnterpriseCount} enterprises: {calendar.TimeOf(window.StartHour):yyyy-MM-dd}";
-                }, cancel, recovery, resume: resumeId is not null);
+                }, cancel, recovery, resume: resumeId is not null, log: request.CheckpointEvery > 0 ? log : null);
             });
         var info = new RunInfo(inventory.Province, request.Year, request.Seed, request.Inventory is null ? request.Scale : inventory.Scale,
             request.Inventory is null ? "generated" : Path.GetFileName(request.Inventory));

@@ -8,17 +8,19 @@ namespace ParkTwin.Simulation.Driver;
 public static class SimulationLoop
 {
     /// <param name="resume">Continue a run set up earlier (by another driver) from its last complete checkpoint.</param>
+    /// <param name="log">Told of checkpoints, failures and roll-backs (default: the recovery's log).</param>
     /// <param name="recovery">When given, cluster failures roll back to the last complete checkpoint and the run goes on.</param>
     public static async Task<RunBooks> RunAsync(IProvinceEngine engine, TickLength tick, Action<TickWindow, int>? afterTick = null,
-        CancellationToken cancel = default, RunRecovery? recovery = null, bool resume = false)
+        CancellationToken cancel = default, RunRecovery? recovery = null, bool resume = false, Action<string>? log = null)
     {
+        log ??= recovery?.Log;
         var ticks = TwinFactory.Calendar(engine.Model.Settings.Year).Ticks(tick);
         var failures = 0;
         int next;
         if (resume)
         {
             next = await engine.RollBackAsync() + 1;
-            recovery?.Log($"resuming after the checkpoint of tick {next - 1}");
+            log?.Invoke($"resuming after the checkpoint of tick {next - 1}");
         }
         else
         {
@@ -38,7 +40,7 @@ public static class SimulationLoop
                 (next, failures) = await RecoverAsync(engine, recovery, e, next, failures, cancel);
                 continue;
             }
-            if (settings.IsCheckpoint(next)) recovery?.Log($"checkpoint after tick {next} complete");
+            if (settings.IsCheckpoint(next)) log?.Invoke($"checkpoint after tick {next} complete");
             afterTick?.Invoke(ticks[next], ticks.Count);
             next++;
         }
