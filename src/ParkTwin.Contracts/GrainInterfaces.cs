@@ -25,6 +25,8 @@ public interface IEnterpriseGrain : IGrainWithStringKey
     [Alias("award-green")] Task AwardGreenPowerAsync(int month, double share);
     [Alias("ledger")] Task<LedgerView> GetLedgerAsync();
     [Alias("hourly")] Task<HourlyView> GetCurrentHoursAsync();
+    /// <summary>Goes back to the checkpoint taken after <paramref name="tick"/> (−1: the start of the run).</summary>
+    [Alias("restore")] Task RestoreAsync(int tick);
 }
 
 [Alias("parktwin.asset")]
@@ -33,6 +35,8 @@ public interface IEnergyAssetGrain : IGrainWithStringKey
     [Alias("init")] Task InitializeAsync(AssetSetup setup);
     [Alias("step")] Task<AssetStepReply> StepAsync(TickSpan window, double[] signal);
     [Alias("ledger")] Task<LedgerView> GetLedgerAsync();
+    /// <summary>Goes back to the checkpoint taken after <paramref name="tick"/> (−1: the start of the run).</summary>
+    [Alias("restore")] Task RestoreAsync(int tick);
 }
 
 [Alias("parktwin.park")]
@@ -43,6 +47,8 @@ public interface IParkGrain : IGrainWithStringKey
     [Alias("award-green")] Task AwardGreenPowerAsync(int month, Dictionary<string, double> enterpriseShares);
     [Alias("ledger")] Task<LedgerView> GetLedgerAsync();
     [Alias("members")] Task<string[]> GetEnterpriseIdsAsync();
+    /// <summary>Puts its members, then itself, back to the checkpoint taken after <paramref name="tick"/> (−1: the start).</summary>
+    [Alias("restore")] Task RestoreAsync(int tick);
 }
 
 [Alias("parktwin.province")]
@@ -54,4 +60,9 @@ public interface IProvinceGrain : IGrainWithStringKey
     [Alias("award-green")] Task AwardGreenPowerAsync(GreenPowerAward award);
     /// <summary>Parks' total ledger and the grid's ledger.</summary>
     [Alias("ledgers")] Task<LedgerView[]> GetLedgersAsync();
+    /// <summary>
+    /// Puts every twin of the world back to the last complete checkpoint (the last tick after which every park
+    /// confirmed its checkpoint; −1 when there is none) and returns that tick: the driver continues after it.
+    /// </summary>
+    [Alias("rollback")] Task<int> RollBackToCheckpointAsync();
 }

@@ -5,6 +5,7 @@ using ParkTwin.Domain;
 using ParkTwin.Domain.Factors;
 using ParkTwin.Domain.Time;
 using ParkTwin.Domain.Twin;
+using ParkTwin.Persistence;
 using ParkTwin.Simulation.Driver;
 using ParkTwin.Simulation.Markets;
 using ParkTwin.Simulation.Model;
@@ -13,7 +14,10 @@ using Spectre.Console;
 
 namespace ParkTwin.Cli.Commands;
 
-/// <summary><c>parktwin simulate [INVENTORY] [--seed N] [--scale F] [--year Y] [--out DIR]</c>: one province-year, hour by hour.</summary>
+/// <summary>
+/// <c>parktwin simulate [INVENTORY] [--seed N] [--scale F] [--year Y] [--out DIR]</c>: one province-year, hour by hour;
+/// in an embedded silo (memory or PostgreSQL) or, with <c>--cluster</c>, on the silos of a PostgreSQL-backed cluster.
+/// </summary>
 public static class SimulateCommand
 {
     public static Command Create()
@@ -28,13 +32,26 @@ public static class SimulateCommand
         engine.AcceptOnlyFromAmong("grains", "flat");
         var method = new Option<string>("--electricity-method") { Description = "calorific (0.1229 kgce/kWh) or coal (coal-equivalent) for electricity in tce", DefaultValueFactory = _ => "calorific" };
         method.AcceptOnlyFromAmong("calorific", "coal");
+        var storage = StorageOptions.Storage();
+        var pg = StorageOptions.Pg();
+        var cluster = StorageOptions.Cluster();
+        var clusterId = StorageOptions.ClusterId();
+        var checkpointEvery = StorageOptions.CheckpointEvery();
         var markets = MarketsOption();
+        var resume = new Option<string?>("--resume") { Description = "Continue run RUN_ID (kept in PostgreSQL) from its last complete checkpoint; needs --pg" };
         var command = new Command("simulate", "Step the province through a year, hour by hour, and write monthly results and summary.json")
         {
-            input, seed, scale, year, output, tick, engine, method, markets,
+            input, seed, scale, year, output, tick, engine, method, markets, storage, pg, cluster, clusterId, checkpointEvery, resume,
         };
-        command.SetAction((parse, cancel) => RunAsync(parse.GetValue(input), parse.GetValue(seed), parse.GetValue(scale), parse.GetValue(year),
-            parse.GetValue(output), ParseTick(parse.GetValue(tick)!), parse.GetValue(engine)!, parse.GetValue(method)!, parse.GetValue(markets)!, cancel));
+        command.SetAction((parse, cancel) =>
+        {
+            var resumeId = parse.GetValue(resume);
+            var settings = StorageOptions.Resolve(resumeId is not null && parse.GetValue(pg) is not null ? "postgres" : parse.GetValue(storage)!,
+                parse.GetValue(pg), parse.GetValue(cluster), parse.GetValue(clusterId)!, parse.GetValue(checkpointEvery));
+            var request = new RunRequest("", parse.GetValue(input), parse.GetValue(seed), parse.GetValue(scale), parse.GetValue(year),
+                parse.GetValue(tick)!, parse.GetValue(method)!, parse.GetValue(output) ?? "", settings.CheckpointEvery, parse.GetValue(markets)!);
+            return RunAsync(request, parse.GetValue(engine)!, settings, resumeId, cancel);
+        });
         return command;
     }
 
@@ -69,24 +86,47 @@ public static class SimulateCommand
 
     public static TickLength ParseTick(string tick) => tick switch { "week" => TickLength.Week, "month" => TickLength.Month, _ => TickLength.Day };
 
-    static async Task<int> RunAsync(string? input, int seed, double scale, int year, string? output, TickLength tick, string engineName,
-        string method, string marketsName, CancellationToken cancel)
+    static async Task<int> RunAsync(RunRequest asked, string engineName, StorageSettings storage, string? resumeId, CancellationToken cancel)
     {
-        ProvinceSource.CheckYear(year);
-        var markets = ParseMarkets(marketsName);
-        var inventory = ProvinceSource.Load(input, seed, scale);
-        var model = RunSetup.Model(inventory, year, seed, method == "coal" ? ElectricityMethod.CoalEquivalent : ElectricityMethod.CalorificEquivalent,
+        // Everything that can be wrong with the input or the configuration is found here, before anything runs or is written.
+        if (resumeId is not null && !storage.IsPostgres) throw new InputException("--resume", "runs are kept in PostgreSQL: give --pg CONN (or PARKTWIN_PG)");
+        if (engineName == "flat" && (storage.IsPostgres || storage.Cluster)) throw new InputException("--engine", "the flat kernel runs in this process without grains; --storage, --pg and --cluster apply to --engine grains");
+        await storage.CheckAsync();
+        var runs = storage.IsPostgres ? new RunStore(storage.Pg!) : null;
+        var request = resumeId is not null ? await runs!.LoadAsync(resumeId, cancel) : asked;
+        if (resumeId is not null && asked.Output.Length > 0) request = request with { Output = asked.Output };
+        ProvinceSource.CheckYear(request.Year);
+        var markets = ParseMarkets(request.Markets);
+        var inventory = ProvinceSource.Load(request.Inventory, request.Seed, request.Scale);
+        var model = RunSetup.Model(inventory, request.Year, request.Seed,
+            request.ElectricityMethod == "coal" ? ElectricityMethod.CoalEquivalent : ElectricityMethod.CalorificEquivalent, request.CheckpointEvery,
             markets.Certificates.RetireForScope2);
-        var directory = output ?? Path.Combine("runs", $"sichuan-{year}-seed{seed}-scale{scale}");
+        var directory = request.Output.Length > 0 ? request.Output : Path.Combine("runs", $"sichuan-{request.Year}-seed{request.Seed}-scale{request.Scale}");
         if (File.Exists(directory)) throw new InputException("--out", $"{directory} is a file, not a directory");
+        if (resumeId is null)
+            request = request with
+            {
+                // A run in PostgreSQL gets a world of its own, so that it never meets the stored state of an earlier run.
+                RunId = storage.IsPostgres ? $"run-{request.Seed}-{request.Year}-{DateTime.UtcNow:yyyyMMddHHmmss}-{Random.Shared.Next(0x10000):x4}" : $"run-{request.Seed}-{request.Year}",
+                Output = directory,
+            };
 
         var clock = Stopwatch.StartNew();
-        await using var cluster = engineName == "grains" ? await EmbeddedCluster.StartAsync() : null;
-        var world = $"run-{seed}-{year}";
-        IProvinceEngine engine = cluster is null ? new FlatEngine(model) : new GrainEngine(cluster.Grains, model, world);
-        IMarketDesk desk = cluster is null ? new LocalMarketDesk() : new GrainMarketDesk(cluster.Grains, world);
+        await using var host = engineName == "grains" ? await IGrainHost.StartAsync(storage) : null;
+        IProvinceEngine engine = host is null ? new FlatEngine(model) : new GrainEngine(host.Grains, model, request.RunId);
+        // The markets' registries live with the twins: in this process for the flat kernel, as grains otherwise.
+        IMarketDesk desk = host is null ? new LocalMarketDesk() : new GrainMarketDesk(host.Grains, request.RunId);
         var stage = markets.Any ? new MarketStage(model, markets, desk) : null;
-        var calendar = TwinFactory.Calendar(year);
+        if (runs is not null && resumeId is null)
+        {
+            await runs.SaveAsync(request, cancel);
+            Console.Error.WriteLine($"run {request.RunId}: checkpoint every {request.CheckpointEvery} ticks; if this process dies, continue it with: parktwin simulate --resume {request.RunId} --pg \"<connection string>\"{(storage.Cluster ? " --cluster" : "")}");
+        }
+        // A driver whose silos are other processes outlives them: it rolls back to the last complete checkpoint.
+        Action<string> log = line => Console.Error.WriteLine($"run {request.RunId}: {line}");
+        var recovery = host is { IsRemote: true } ? new RunRecovery(MaxAttempts: 10, Delay: TimeSpan.FromSeconds(3), Log: log) : null;
+        var calendar = TwinFactory.Calendar(request.Year);
+        var tick = ParseTick(request.Tick);
         RunBooks books = null!;
         await AnsiConsole.Progress()
             .AutoClear(false)
@@ -99,12 +139,14 @@ public static class SimulateCommand
                     task.MaxValue = count;
                     task.Value = window.Tick + 1;
                     task.Description = $"{model.Parks.Length} parks, {model.EnterpriseCount} enterprises: {calendar.TimeOf(window.StartHour):yyyy-MM-dd}";
-                }, cancel, stage);
+                }, cancel, recovery, resume: resumeId is not null, log: request.CheckpointEvery > 0 ? log : null, markets: stage);
             });
-        var info = new RunInfo(inventory.Province, year, seed, input is null ? scale : inventory.Scale,
-            input is null ? "generated" : Path.GetFileName(input));
+        var info = new RunInfo(inventory.Province, request.Year, request.Seed, request.Inventory is null ? request.Scale : inventory.Scale,
+            request.Inventory is null ? "generated" : Path.GetFileName(request.Inventory));
         var marketSummary = stage is null ? null : await stage.SummaryAsync();
-        await RunOutputs.WriteAsync(directory, model, books, info, cancel, stage?.Rows, marketSummary);
+        var marketRows = stage is null ? null : await stage.RowsAsync(books);
+        await RunOutputs.WriteAsync(directory, model, books, info, cancel, marketRows, marketSummary);
+        if (runs is not null) await runs.MarkAsync(request.RunId, "done", cancel);
         var summary = RunSummary.Of(model, books, info) with { Markets = marketSummary };
         Console.WriteLine(SummaryText.Describe(summary));
         Console.WriteLine($"Simulated {model.EnterpriseCount} enterprises × {calendar.Hours} h in {clock.Elapsed.TotalSeconds:F1} s; results in {directory}");

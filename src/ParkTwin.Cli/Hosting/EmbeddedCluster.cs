@@ -4,12 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ParkTwin.Grains;
-using ParkTwin.Grains.Markets;
 
 namespace ParkTwin.Cli.Hosting;
 
-/// <summary>A one-process Orleans cluster on loopback, in memory: the embedded default, no setup.</summary>
-public sealed class EmbeddedCluster : IAsyncDisposable
+/// <summary>A one-process Orleans cluster on loopback: the embedded default, in memory, no setup; or with its grain state in PostgreSQL.</summary>
+public sealed class EmbeddedCluster : IGrainHost
 {
     readonly IHost host;
 
@@ -17,20 +16,27 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 
     public IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<EmbeddedCluster> StartAsync()
+    public bool IsRemote => false;
+
+    public static async Task<EmbeddedCluster> StartAsync(GrainStorageChoice? storage = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Error);
         // Free ports, so that several runs (and tests) can share a machine.
-        // The market grains keep their registries in grain storage "parktwin": in memory here.
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort(), FreePort()).AddParkTwin().AddMemoryGrainStorage(MarketStorage.Provider));
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(FreePort(), FreePort()).AddParkTwin(storage);
+            // State in PostgreSQL is keyed by service id: the same as the cluster's, so that 'simulate --resume'
+            // finds a run whichever way it was started.
+            silo.Configure<Orleans.Configuration.ClusterOptions>(o => o.ServiceId = ClusterConfig.ServiceId);
+        });
         var host = builder.Build();
         await host.StartAsync();
         return new EmbeddedCluster(host);
     }
 
-    static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

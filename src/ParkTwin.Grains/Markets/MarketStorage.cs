@@ -3,8 +3,8 @@ namespace ParkTwin.Grains.Markets;
 /// <summary>The grain storage provider and state names of the market grains.</summary>
 public static class MarketStorage
 {
-    /// <summary>Storage provider: memory in the embedded silo and tests; the persistence work binds it to a database.</summary>
-    public const string Provider = "parktwin";
+    /// <summary>The twins' storage provider (memory, or PostgreSQL with --storage postgres), see SiloSetup.</summary>
+    public const string Provider = State.StateNames.Storage;
     public const string Certificates = "certificates";
     public const string Allowances = "allowances";
     public const string GreenPower = "greenpower";

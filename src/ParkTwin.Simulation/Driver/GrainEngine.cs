@@ -25,6 +25,8 @@ public sealed class GrainEngine(IGrainFactory grains, ProvinceModel model, strin
         return province.InitializeAsync(new ProvinceSetup(parks, model.GridAssets, settings));
     }
 
+    public Task<int> RollBackAsync() => province.RollBackToCheckpointAsync();
+
     public Task StepAsync(TickWindow window, TickWindow? next) => province.StepAsync(TickSpan.Of(window), TickSpan.Of(next));
 
     public Task AwardGreenPowerAsync(GreenPowerAward award) => province.AwardGreenPowerAsync(award);

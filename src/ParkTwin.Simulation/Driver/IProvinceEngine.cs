@@ -12,4 +12,7 @@ public interface IProvinceEngine
     /// <summary>Hands a month's green-power market result to the twins, before the month's first tick.</summary>
     Task AwardGreenPowerAsync(Domain.Twin.GreenPowerAward award);
     Task<RunBooks> BooksAsync();
+
+    /// <summary>Puts every twin back to the last complete checkpoint and returns its tick (−1: the start of the run).</summary>
+    Task<int> RollBackAsync();
 }

@@ -2,6 +2,7 @@ using ParkTwin.Domain.Markets;
 using ParkTwin.Domain.Randomness;
 using ParkTwin.Domain.Twin;
 using ParkTwin.Simulation.Model;
+using ParkTwin.Simulation.Outputs;
 
 namespace ParkTwin.Simulation.Markets;
 
@@ -66,7 +67,7 @@ sealed class CarbonSide
     }
 
     /// <summary>Reports verified Scope 1, surrenders what each holds up to it, closes the year; rows per enterprise.</summary>
-    public async Task ComplyAsync(IMarketDesk desk, RunBooks books, int year, Action<string, YearMonth, string, double, string> add)
+    public async Task ComplyAsync(IMarketDesk desk, RunBooks books, int year)
     {
         var ledgers = books.Enterprises.ToDictionary(e => e.Id, e => e.Ledger, StringComparer.Ordinal);
         foreach (var account in Covered)
@@ -80,17 +81,24 @@ sealed class CarbonSide
         }
         // China's deadline: the end of the year after the compliance year.
         await desk.CarbonAsync(new CloseCompliance($"ets-close-{year}", year, new YearMonth(year + 1, 12)));
-        var period = new YearMonth(year, 12);
+    }
+
+    /// <summary>Each covered enterprise's compliance year: allocated, verified, surrendered, shortfall, penalty, banked.</summary>
+    public async Task<IReadOnlyList<TidyRow>> ComplianceRowsAsync(IMarketDesk desk, int year)
+    {
+        var rows = new List<TidyRow>();
+        var period = year.ToString();
         foreach (var account in Covered)
         {
-            var record = (await desk.ComplianceAsync(account.Id, year))!;
+            var record = await desk.ComplianceAsync(account.Id, year) ?? throw new InvalidOperationException($"{account.Id} has no compliance record for {year}");
             var after = (await desk.CarbonAccountAsync(account.Id))!;
-            add(account.Id, period, "allocated", account.FreeAllocation, "allowances");
-            add(account.Id, period, "verified_emissions", record.VerifiedEmissions, "tCO2");
-            add(account.Id, period, "surrendered", record.AllowancesSurrendered, "allowances");
-            add(account.Id, period, "shortfall", record.Shortfall, "allowances");
-            add(account.Id, period, "penalty", (double)record.Penalty, "CNY");
-            add(account.Id, period, "banked", after.Allowances, "allowances");
+            rows.Add(new TidyRow(account.Id, period, "allocated", account.FreeAllocation, "allowances"));
+            rows.Add(new TidyRow(account.Id, period, "verified_emissions", record.VerifiedEmissions, "tCO2"));
+            rows.Add(new TidyRow(account.Id, period, "surrendered", record.AllowancesSurrendered, "allowances"));
+            rows.Add(new TidyRow(account.Id, period, "shortfall", record.Shortfall, "allowances"));
+            rows.Add(new TidyRow(account.Id, period, "penalty", (double)record.Penalty, "CNY"));
+            rows.Add(new TidyRow(account.Id, period, "banked", after.Allowances, "allowances"));
         }
+        return rows;
     }
 }

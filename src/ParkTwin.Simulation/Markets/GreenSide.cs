@@ -69,19 +69,14 @@ sealed class GreenSide
     /// Each buyer's whole MWh delivered in a month get their certificates: issued to the plants that sold (largest
     /// remainder on what they sold), pooled, transferred to the buyer and, if claims are recognised, retired for its Scope 2.
     /// </summary>
-    public async Task CertifyAsync(IMarketDesk desk, RunBooks books, bool retire, Action<string, YearMonth, string, double, string> add)
+    public async Task CertifyAsync(IMarketDesk desk, RunBooks books, bool retire)
     {
-        var ledgers = books.Enterprises.ToDictionary(e => e.Id, e => e.Ledger, StringComparer.Ordinal);
+        var ledgers = Ledgers(books);
         for (var m = 0; m < 12; m++)
         {
             if (sessions[m] is not { } session || session.Volume == 0) continue;
             var ym = new YearMonth(calendar.Year, m + 1);
-            var delivered = buyers.Select(b => (b.Spec.Id, Certificates: (long)Math.Floor(ledgers[b.Spec.Id][m, Metric.ElectricityGreen]))).Where(d => d.Certificates > 0).ToArray();
-            var contracted = buyers.Sum(b => ledgers[b.Spec.Id][m, Metric.GreenContracted]);
-            var green = buyers.Sum(b => ledgers[b.Spec.Id][m, Metric.ElectricityGreen]);
-            add("green_power", ym, "contracted", contracted, "MWh");
-            add("green_power", ym, "delivered", green, "MWh");
-            add("green_power", ym, "shortfall", contracted - green, "MWh");
+            var delivered = Delivered(m, ledgers);
             var total = delivered.Sum(d => d.Certificates);
             if (total == 0) continue;
             var sold = session.Fills.Where(f => f.Side == OrderSide.Offer).Select(f => (f.Account, Weight: (double)f.Quantity)).ToArray();
@@ -103,10 +98,26 @@ sealed class GreenSide
                 }
                 if (retire) await desk.CertificatesAsync(new RetireCertificates($"gec-retire-{ym}-{buyer}", buyer, count, buyer, RetirementPurpose.Scope2Claim, ym));
             }
-            add("certificates", ym, "issued", total, "MWh");
-            add("certificates", ym, "retired", retire ? total : 0, "MWh");
         }
     }
+
+    /// <summary>A month's green power as the buyers' books have it: contracted, delivered, and the shortfall bought from the grid.</summary>
+    public IEnumerable<(string Metric, double Value)> Delivery(int month, RunBooks books)
+    {
+        var ledgers = Ledgers(books);
+        var contracted = buyers.Sum(b => ledgers[b.Spec.Id][month, Metric.GreenContracted]);
+        var delivered = buyers.Sum(b => ledgers[b.Spec.Id][month, Metric.ElectricityGreen]);
+        return [("contracted", contracted), ("delivered", delivered), ("shortfall", contracted - delivered)];
+    }
+
+    /// <summary>Certificates a month's delivery earns: each buyer's whole MWh.</summary>
+    public long Certificates(int month, RunBooks books) => Delivered(month, Ledgers(books)).Sum(d => d.Certificates);
+
+    (string Id, long Certificates)[] Delivered(int month, Dictionary<string, MonthlyLedger> ledgers) =>
+        buyers.Select(b => (b.Spec.Id, Certificates: (long)Math.Floor(ledgers[b.Spec.Id][month, Metric.ElectricityGreen])))
+            .Where(d => d.Certificates > 0).ToArray();
+
+    static Dictionary<string, MonthlyLedger> Ledgers(RunBooks books) => books.Enterprises.ToDictionary(e => e.Id, e => e.Ledger, StringComparer.Ordinal);
 
     AccountOrder Offer(AssetSpec plant, int month)
     {

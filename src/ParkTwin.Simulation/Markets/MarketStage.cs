@@ -25,7 +25,6 @@ public sealed class MarketStage
     readonly int year;
     readonly GreenSide green;
     readonly CarbonSide carbon;
-    readonly List<TidyRow> rows = [];
 
     public MarketStage(ProvinceModel model, MarketSettings settings, IMarketDesk desk)
     {
@@ -38,8 +37,6 @@ public sealed class MarketStage
         carbon = new CarbonSide(model, settings.Carbon, EtsRules.Default);
     }
 
-    /// <summary>Market results, month by month, in tidy rows (markets_monthly.*).</summary>
-    public IReadOnlyList<TidyRow> Rows => rows;
 
     public async Task OpenYearAsync()
     {
@@ -65,13 +62,13 @@ public sealed class MarketStage
     {
         if (!settings.GreenPower.Enabled) return null;
         var ym = new YearMonth(year, month + 1);
-        var (offers, bids) = green.Orders(month);
-        await desk.GreenAsync(new ClearGreenPowerMonth($"gp-clear-{ym}", ym, MarketSettings.Rule(settings.GreenPower.Rule), offers, bids));
-        var session = await desk.GreenSessionAsync(ym) ?? throw new InvalidOperationException($"no green-power session recorded for {ym}");
-        Add("green_power", ym, "offered", offers.Sum(o => o.Quantity), "MWh");
-        Add("green_power", ym, "bid", bids.Sum(o => o.Quantity), "MWh");
-        Add("green_power", ym, "volume", (double)session.Volume, "MWh");
-        if (session.Price is { } price) Add("green_power", ym, "clearing_price", (double)price, "CNY/MWh");
+        // A month clears once; a replay after a roll-back (or a resumed run) takes the recorded session.
+        if (await desk.GreenSessionAsync(ym) is not { } session)
+        {
+            var (offers, bids) = green.Orders(month);
+            await desk.GreenAsync(new ClearGreenPowerMonth($"gp-clear-{ym}", ym, MarketSettings.Rule(settings.GreenPower.Rule), offers, bids));
+            session = await desk.GreenSessionAsync(ym) ?? throw new InvalidOperationException($"no green-power session recorded for {ym}");
+        }
         return green.Award(month, session);
     }
 
@@ -80,27 +77,57 @@ public sealed class MarketStage
     {
         if (!settings.Carbon.Enabled) return;
         var ym = new YearMonth(year, month + 1);
+        if ((await desk.CarbonSessionsAsync()).Any(s => s.Month == ym)) return;
         var positions = new List<(CarbonSide.Account, AllowanceAccount)>();
         foreach (var c in carbon.Covered) positions.Add((c, await desk.CarbonAccountAsync(c.Id) ?? throw new InvalidOperationException($"no allowance account {c.Id}")));
         var (offers, bids) = carbon.Orders(month, positions);
-        if (offers.Count == 0 || bids.Count == 0)
-        {
-            Add("carbon", ym, "volume", 0, "tCO2");
-            return;
-        }
+        // Without both sides there is no session (nothing changes, so a replay decides the same).
+        if (offers.Count == 0 || bids.Count == 0) return;
         await desk.CarbonAsync(new RunAllowanceAuction($"ets-session-{ym}", ym, MarketSettings.Rule(settings.Carbon.Rule), offers, bids));
-        var session = (await desk.CarbonSessionsAsync()).Last(s => s.Month == ym);
-        Add("carbon", ym, "offered", offers.Sum(o => o.Quantity), "tCO2");
-        Add("carbon", ym, "bid", bids.Sum(o => o.Quantity), "tCO2");
-        Add("carbon", ym, "volume", (double)session.Volume, "tCO2");
-        if (session.Price is { } price) Add("carbon", ym, "clearing_price", (double)price, "CNY/tCO2");
     }
 
     /// <summary>Certificates for the green power each buyer took, and the ETS compliance on verified Scope 1.</summary>
     public async Task CloseYearAsync(RunBooks books)
     {
-        if (settings.GreenPower.Enabled) await green.CertifyAsync(desk, books, settings.Certificates.RetireForScope2, Add);
-        if (settings.Carbon.Enabled) await carbon.ComplyAsync(desk, books, year, Add);
+        if (settings.GreenPower.Enabled) await green.CertifyAsync(desk, books, settings.Certificates.RetireForScope2);
+        if (settings.Carbon.Enabled) await carbon.ComplyAsync(desk, books, year);
+    }
+
+    /// <summary>
+    /// The markets' results month by month in tidy rows (markets_monthly.*), rebuilt from the registries' records
+    /// and the books, so that a run resumed by another driver writes the same rows.
+    /// </summary>
+    public async Task<IReadOnlyList<TidyRow>> RowsAsync(RunBooks books)
+    {
+        var rows = new List<TidyRow>();
+        void Add(string entity, YearMonth period, string metric, double value, string unit) =>
+            rows.Add(new TidyRow(entity, period.ToString(), metric, value, unit));
+        var carbonSessions = settings.Carbon.Enabled ? await desk.CarbonSessionsAsync() : [];
+        for (var m = 0; m < 12; m++)
+        {
+            var ym = new YearMonth(year, m + 1);
+            if (settings.GreenPower.Enabled && await desk.GreenSessionAsync(ym) is { } session)
+            {
+                var (offers, bids) = green.Orders(m);
+                Add("green_power", ym, "offered", offers.Sum(o => o.Quantity), "MWh");
+                Add("green_power", ym, "bid", bids.Sum(o => o.Quantity), "MWh");
+                Add("green_power", ym, "volume", (double)session.Volume, "MWh");
+                if (session.Price is { } price) Add("green_power", ym, "clearing_price", (double)price, "CNY/MWh");
+                foreach (var (metric, value) in green.Delivery(m, books)) Add("green_power", ym, metric, value, "MWh");
+                var certified = green.Certificates(m, books);
+                Add("certificates", ym, "issued", certified, "MWh");
+                Add("certificates", ym, "retired", settings.Certificates.RetireForScope2 ? certified : 0, "MWh");
+            }
+            if (settings.Carbon.Enabled)
+            {
+                var traded = carbonSessions.Where(s => s.Month == ym).ToArray();
+                Add("carbon", ym, "volume", (double)traded.Sum(s => s.Volume), "tCO2");
+                if (traded.LastOrDefault()?.Price is { } price) Add("carbon", ym, "clearing_price", (double)price, "CNY/tCO2");
+            }
+        }
+        if (settings.Carbon.Enabled)
+            foreach (var row in await carbon.ComplianceRowsAsync(desk, year)) rows.Add(row);
+        return rows;
     }
 
     public async Task<MarketSummary> SummaryAsync()
@@ -112,9 +139,6 @@ public sealed class MarketStage
             settings.GreenPower.Enabled ? await desk.CertificateTotalsAsync() : null,
             settings.Carbon.Enabled ? await desk.AllowanceTotalsAsync() : null);
     }
-
-    void Add(string entity, YearMonth period, string metric, double value, string unit) =>
-        rows.Add(new TidyRow(entity, period.ToString(), metric, value, unit));
 }
 
 /// <summary>The markets' totals in summary.json; their invariants were checked when it was built.</summary>

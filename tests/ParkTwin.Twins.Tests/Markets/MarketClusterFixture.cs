@@ -16,7 +16,7 @@ public sealed class MarketClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddParkTwin().AddMemoryGrainStorage(MarketStorage.Provider));
+        builder.ConfigureSilo((_, silo) => silo.AddParkTwin());
         builder.ConfigureClient(client =>
         {
             client.Services.AddParkTwinSerialization();
