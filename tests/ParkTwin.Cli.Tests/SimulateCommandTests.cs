@@ -28,6 +28,7 @@ public sealed class SimulateRuns : IDisposable
     public static readonly string[] Files =
     [
         "enterprises_monthly.csv", "enterprises_monthly.parquet",
+        "markets_monthly.csv", "markets_monthly.parquet",
         "parks_monthly.csv", "parks_monthly.parquet",
         "province_monthly.csv", "province_monthly.parquet",
         "summary.json",

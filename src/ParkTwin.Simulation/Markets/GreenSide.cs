@@ -19,7 +19,6 @@ sealed class GreenSide
     readonly YearCalendar calendar;
     readonly (int Index, AssetSpec Spec)[] sellers;
     readonly (EnterpriseSpec Spec, GreenBuyer Buyer, double AnnualMWh)[] buyers;
-    readonly SessionResult?[] sessions = new SessionResult?[12];
 
     public GreenSide(ProvinceModel model, GreenPowerSettings settings, YearCalendar calendar)
     {
@@ -49,7 +48,6 @@ sealed class GreenSide
     /// <summary>The month's result for the twins: plants' sold share of their generation, buyers' share of the sold pool.</summary>
     public GreenPowerAward Award(int month, SessionResult session)
     {
-        sessions[month] = session;
         var plantShares = new double[model.GridAssets.Length];
         var shares = new Dictionary<string, double>(StringComparer.Ordinal);
         var volume = (double)session.Volume;
@@ -74,8 +72,9 @@ sealed class GreenSide
         var ledgers = Ledgers(books);
         for (var m = 0; m < 12; m++)
         {
-            if (sessions[m] is not { } session || session.Volume == 0) continue;
+            // From the registry, not from this process: a resumed run certifies the months cleared before it too.
             var ym = new YearMonth(calendar.Year, m + 1);
+            if (await desk.GreenSessionAsync(ym) is not { } session || session.Volume == 0) continue;
             var delivered = Delivered(m, ledgers);
             var total = delivered.Sum(d => d.Certificates);
             if (total == 0) continue;
