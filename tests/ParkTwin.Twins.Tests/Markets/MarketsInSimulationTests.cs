@@ -1,0 +1,89 @@
+using ParkTwin.Domain.Data;
+using ParkTwin.Domain.Time;
+using ParkTwin.Domain.Twin;
+using ParkTwin.Simulation.Driver;
+using ParkTwin.Simulation.Markets;
+using ParkTwin.Simulation.Model;
+using ParkTwin.Simulation.Synthetic;
+using ParkTwin.Twins.Tests.Grains;
+
+namespace ParkTwin.Twins.Tests.Markets;
+
+/// <summary>The markets inside a province-year (flat kernel, Domain registries): what they change in the books and what they conserve.</summary>
+public sealed class MarketsInSimulationTests
+{
+    static MarketSettings Settings(Action<MarketSettings> change)
+    {
+        var settings = DataFiles.ReadYaml<MarketSettings>("markets.yaml");
+        // The test province is small: let every enterprise of a buying industry take part.
+        settings.GreenPower.MinBuyerAnnualMWh = 0;
+        change(settings);
+        return settings;
+    }
+
+    [Fact]
+    public async Task Green_power_replaces_grid_power_hour_by_hour_and_each_delivered_MWh_earns_one_retired_certificate()
+    {
+        var model = TestProvince.Model();
+        var without = await SimulationLoop.RunAsync(new FlatEngine(model), TickLength.Day);
+        var desk = new LocalMarketDesk();
+        var stage = new MarketStage(model, Settings(s => s.Carbon.Enabled = false), desk);
+        var with = await SimulationLoop.RunAsync(new FlatEngine(model), TickLength.Day, markets: stage);
+
+        var delivered = 0.0;
+        long certificates = 0;
+        foreach (var ((id, before), (_, after)) in without.Enterprises.Zip(with.Enterprises))
+            for (var m = 0; m < 12; m++)
+            {
+                // The market changes where electricity comes from, never how much is used: grid + green = the old grid purchase, exactly.
+                Assert.Equal(before[m, Metric.ElectricityGrid], after[m, Metric.ElectricityGrid] + after[m, Metric.ElectricityGreen]);
+                Assert.True(after[m, Metric.ElectricityGreen] <= after[m, Metric.GreenContracted], $"{id} took more green power than contracted in month {m + 1}");
+                Assert.Equal(after[m, Metric.ElectricityGreen], after[m, Metric.CertificatesRetired]);
+                delivered += after[m, Metric.ElectricityGreen];
+                certificates += (long)Math.Floor(after[m, Metric.ElectricityGreen]);
+            }
+        Assert.True(delivered > 0, "no green power was delivered");
+
+        // Market-based Scope 2 falls by the residual factor on every retired MWh; location-based does not move.
+        var residual = model.Settings.Factors.ResidualFactor;
+        var parksBefore = without.ProvinceParks.YearTotals();
+        var parksAfter = with.ProvinceParks.YearTotals();
+        Assert.Equal(parksBefore[Metric.Scope2Market] - delivered * residual, parksAfter[Metric.Scope2Market], 1e-6 * parksBefore[Metric.Scope2Market]);
+        Assert.Equal(parksBefore[Metric.Scope2Location], parksAfter[Metric.Scope2Location], 1e-9 * parksBefore[Metric.Scope2Location]);
+
+        var summary = await stage.SummaryAsync();
+        Assert.Equal(certificates, summary.Certificates!.Issued);
+        Assert.Equal(certificates, summary.Certificates.Retired);
+        Assert.Equal(summary.GreenPower!.EnergySold, summary.GreenPower.EnergyBought);
+        Assert.Empty(await desk.CheckInvariantsAsync());
+    }
+
+    [Fact]
+    public async Task A_tighter_quota_makes_the_carbon_market_trade_and_compliance_accounts_for_every_allowance()
+    {
+        // Seed 42 at scale 0.1 has cement plants (short under a 10 % tighter quota) and EAF steel (long): both sides trade.
+        var model = RunSetup.Model(ProvinceGenerator.Generate(42, 0.1), TestProvince.Year, 42);
+        var desk = new LocalMarketDesk();
+        var stage = new MarketStage(model, Settings(s => { s.GreenPower.Enabled = false; s.Carbon.AllocationFactor = 0.9; }), desk);
+        var books = await SimulationLoop.RunAsync(new FlatEngine(model), TickLength.Month, markets: stage);
+
+        var rows = await stage.RowsAsync(books);
+        var compliance = rows.Where(r => r.Period == "2023").ToArray();
+        Assert.NotEmpty(compliance);
+        var totals = await desk.AllowanceTotalsAsync();
+        // Conservation: every allowance issued is held, surrendered or cancelled.
+        Assert.Equal(totals.Issued, totals.Held + totals.Surrendered + totals.Cancelled);
+        Assert.Equal(compliance.Where(r => r.Metric == "allocated").Sum(r => r.Value), totals.Issued);
+        foreach (var enterprise in compliance.GroupBy(r => r.Entity))
+        {
+            double Get(string metric) => enterprise.Single(r => r.Metric == metric).Value;
+            // Verified = Scope 1 of the books; a shortfall is what was not surrendered, and only a shortfall is fined.
+            var ledger = books.Enterprises.Single(e => e.Id == enterprise.Key).Ledger.YearTotals();
+            Assert.Equal(Math.Round(ledger[Metric.Scope1Combustion] + ledger[Metric.Scope1Process]), Get("verified_emissions"));
+            Assert.Equal(Get("verified_emissions") - Get("surrendered"), Get("shortfall"));
+            Assert.Equal(Get("shortfall") > 0, Get("penalty") > 0);
+        }
+        Assert.Contains(rows, r => r.Entity == "carbon" && r.Metric == "volume" && r.Value > 0);
+        Assert.Empty(await desk.CheckInvariantsAsync());
+    }
+}
