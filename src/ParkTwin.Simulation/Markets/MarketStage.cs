@@ -109,8 +109,8 @@ public sealed class MarketStage
             if (settings.GreenPower.Enabled && await desk.GreenSessionAsync(ym) is { } session)
             {
                 var (offers, bids) = green.Orders(m);
-                Add("green_power", ym, "offered", offers.Sum(o => o.Quantity), "MWh");
-                Add("green_power", ym, "bid", bids.Sum(o => o.Quantity), "MWh");
+                Add("green_power", ym, "offered", Math.Round(offers.Sum(o => o.Quantity), 3), "MWh");
+                Add("green_power", ym, "bid", Math.Round(bids.Sum(o => o.Quantity), 3), "MWh");
                 Add("green_power", ym, "volume", (double)session.Volume, "MWh");
                 if (session.Price is { } price) Add("green_power", ym, "clearing_price", (double)price, "CNY/MWh");
                 foreach (var (metric, value) in green.Delivery(m, books)) Add("green_power", ym, metric, value, "MWh");

@@ -1,3 +1,4 @@
+using ParkTwin.Twins.Tests.Grains;
 using Orleans.Runtime;
 using ParkTwin.Contracts;
 using ParkTwin.Domain.Markets;
@@ -9,7 +10,7 @@ namespace ParkTwin.Twins.Tests.Markets;
 /// operation id), with the grain deactivated midway; afterwards every operation counts exactly once and the
 /// registry's invariants hold on the state reloaded from storage.
 /// </summary>
-public sealed class MarketGrainTests(MarketClusterFixture fixture) : IClassFixture<MarketClusterFixture>
+public sealed class MarketGrainTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     static readonly YearMonth June = new(2024, 6);
     static readonly string[] Buyers = ["E1", "E2", "E3", "E4", "E5"];
@@ -45,7 +46,7 @@ public sealed class MarketGrainTests(MarketClusterFixture fixture) : IClassFixtu
     [Fact]
     public async Task Certificate_transfers_with_retries_and_deactivations_count_once()
     {
-        var grain = fixture.Grains.GetGrain<ICertificateRegistryGrain>(MarketClusterFixture.World("certs"));
+        var grain = fixture.Grains.GetGrain<ICertificateRegistryGrain>(World("certs"));
         foreach (var a in Buyers.Append("pv")) Ok(await grain.OpenAccountAsync(new OpenAccount($"open-{a}", a)));
         Ok(await grain.IssueAsync(new IssueCertificates("issue-1", "pv", "PV-1", June, 5_000, Tradable: true)));
 
@@ -78,7 +79,7 @@ public sealed class MarketGrainTests(MarketClusterFixture fixture) : IClassFixtu
     [Fact]
     public async Task Allowance_trades_and_sessions_with_retries_and_deactivations_conserve_everything()
     {
-        var grain = fixture.Grains.GetGrain<ICarbonMarketGrain>(MarketClusterFixture.World("carbon"));
+        var grain = fixture.Grains.GetGrain<ICarbonMarketGrain>(World("carbon"));
         foreach (var a in Buyers)
         {
             Ok(await grain.OpenAccountAsync(new OpenAccount($"open-{a}", a)));
@@ -130,7 +131,7 @@ public sealed class MarketGrainTests(MarketClusterFixture fixture) : IClassFixtu
     [Fact]
     public async Task Green_power_months_clear_once_and_survive_deactivation()
     {
-        var grain = fixture.Grains.GetGrain<IGreenPowerMarketGrain>(MarketClusterFixture.World("green"));
+        var grain = fixture.Grains.GetGrain<IGreenPowerMarketGrain>(World("green"));
         foreach (var a in new[] { "wind", "pv", "E1", "E2" })
         {
             Ok(await grain.OpenAccountAsync(new OpenAccount($"open-{a}", a)));
@@ -158,4 +159,7 @@ public sealed class MarketGrainTests(MarketClusterFixture fixture) : IClassFixtu
         Assert.Equal(4_000_000m, totals.Cash);
         Assert.Empty(await grain.CheckInvariantsAsync());
     }
+
+    /// <summary>A world no other test uses.</summary>
+    static string World(string name) => $"m-{name}-{Guid.NewGuid():N}";
 }
