@@ -43,7 +43,7 @@ public interface IEnergyAssetGrain : IGrainWithStringKey
 public interface IParkGrain : IGrainWithStringKey
 {
     [Alias("init")] Task InitializeAsync(ParkSetup setup);
-    [Alias("step")] Task<double[]> StepAsync(TickSpan window, TickSpan? next, double[] greenPool);
+    [Alias("step")] Task<double[]> StepAsync(TickSpan window, TickSpan? next, double[] greenPool, Dictionary<string, double[]> bilateral);
     [Alias("award-green")] Task AwardGreenPowerAsync(int month, Dictionary<string, double> enterpriseShares);
     [Alias("ledger")] Task<LedgerView> GetLedgerAsync();
     [Alias("members")] Task<string[]> GetEnterpriseIdsAsync();
@@ -58,6 +58,8 @@ public interface IProvinceGrain : IGrainWithStringKey
     [Alias("step")] Task<ProvinceTickReply> StepAsync(TickSpan window, TickSpan? next);
     /// <summary>Hands a month's green-power market result down to the grid plants' pool and the buying enterprises.</summary>
     [Alias("award-green")] Task AwardGreenPowerAsync(GreenPowerAward award);
+    /// <summary>The year's bilateral green-power contracts (as-produced shares of grid plants).</summary>
+    [Alias("sign-green")] Task SignGreenContractsAsync(GreenContract[] contracts);
     /// <summary>Parks' total ledger and the grid's ledger.</summary>
     [Alias("ledgers")] Task<LedgerView[]> GetLedgersAsync();
     /// <summary>

@@ -31,7 +31,8 @@ public sealed record SettleRequest(
     [property: Id(2)] double[] ParkElectricity,
     [property: Id(3)] double[] ParkHeat,
     [property: Id(4)] TickSpan? Next,
-    [property: Id(5)] double[] GreenPool);
+    [property: Id(5)] double[] GreenPool,
+    [property: Id(6)] double[] GreenBilateral);
 
 [GenerateSerializer, Immutable]
 public sealed record SettleReply([property: Id(0)] double[] Row, [property: Id(1)] DemandPlan? Next);

@@ -44,7 +44,7 @@ public sealed class EnterpriseGrain(
     public async Task<SettleReply> SettleAsync(SettleRequest request)
     {
         var result = Twin.Step(request.Window.Window,
-            new EnterpriseSupply(request.Onsite, request.ParkElectricity, request.ParkHeat, request.GreenPool), request.Next?.Window);
+            new EnterpriseSupply(request.Onsite, request.ParkElectricity, request.ParkHeat, request.GreenPool, request.GreenBilateral), request.Next?.Window);
         if (setup.State.Value is { } s && s.Settings.IsCheckpoint(request.Window.Tick) && checkpoints.State.Newest?.Tick != request.Window.Tick)
         {
             checkpoints.State.Push(Twin.Snapshot(), x => x.Tick);

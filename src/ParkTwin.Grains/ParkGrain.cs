@@ -61,9 +61,9 @@ public sealed class ParkGrain(
         });
     }
 
-    public async Task<double[]> StepAsync(TickSpan window, TickSpan? next, double[] greenPool)
+    public async Task<double[]> StepAsync(TickSpan window, TickSpan? next, double[] greenPool, Dictionary<string, double[]> bilateral)
     {
-        var row = await Stepper.StepAsync(window.Window, next?.Window, calendar!.MonthOf(window.StartHour), greenPool);
+        var row = await Stepper.StepAsync(window.Window, next?.Window, calendar!.MonthOf(window.StartHour), greenPool, bilateral);
         if (setup.State.Value!.Settings.IsCheckpoint(window.Tick) && checkpoints.State.Newest?.Tick != window.Tick)
         {
             checkpoints.State.Push(Stepper.Snapshot(), x => x.Tick);
@@ -119,7 +119,7 @@ public sealed class ParkGrain(
         public async ValueTask<EnterpriseResult> SettleAsync(int enterprise, TickWindow window, EnterpriseSupply supply, TickWindow? next)
         {
             var reply = await enterprises[enterprise].SettleAsync(
-                new SettleRequest(TickSpan.Of(window), supply.Onsite, supply.ParkElectricity, supply.ParkHeat, TickSpan.Of(next), supply.GreenPool ?? []));
+                new SettleRequest(TickSpan.Of(window), supply.Onsite, supply.ParkElectricity, supply.ParkHeat, TickSpan.Of(next), supply.GreenPool ?? [], supply.GreenBilateral ?? []));
             return new EnterpriseResult(reply.Row, reply.Next?.ToDomain());
         }
     }

@@ -96,6 +96,12 @@ public sealed class ProvinceGrain(
         });
     }
 
+    public Task SignGreenContractsAsync(GreenContract[] contracts)
+    {
+        Stepper.SignContracts(contracts);
+        return Task.CompletedTask;
+    }
+
     public Task<LedgerView[]> GetLedgersAsync() => Task.FromResult(new[]
     {
         new LedgerView(Stepper.Parks.Values, Stepper.LastTick),
@@ -112,8 +118,8 @@ public sealed class ProvinceGrain(
 
     sealed class Members(IParkGrain[] parks, IEnergyAssetGrain[] plants) : IProvinceMembers
     {
-        public async ValueTask<double[]> StepParkAsync(int park, TickWindow window, TickWindow? next, double[] greenPool) =>
-            await parks[park].StepAsync(TickSpan.Of(window), TickSpan.Of(next), greenPool);
+        public async ValueTask<double[]> StepParkAsync(int park, TickWindow window, TickWindow? next, double[] greenPool, Dictionary<string, double[]> bilateral) =>
+            await parks[park].StepAsync(TickSpan.Of(window), TickSpan.Of(next), greenPool, bilateral);
 
         public async ValueTask<AssetOutput> StepGridAssetAsync(int asset, TickWindow window) =>
             (await plants[asset].StepAsync(TickSpan.Of(window), [])).ToDomain();

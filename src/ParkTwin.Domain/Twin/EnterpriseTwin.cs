@@ -95,7 +95,7 @@ public sealed class EnterpriseTwin
     /// <summary>Settles a tick with the park's supply and plans the next one, as one call.</summary>
     public EnterpriseResult Step(TickWindow window, EnterpriseSupply supply, TickWindow? next)
     {
-        var row = Settle(window, supply.Onsite, supply.ParkElectricity, supply.ParkHeat, supply.GreenPool ?? []);
+        var row = Settle(window, supply.Onsite, supply.ParkElectricity, supply.ParkHeat, supply.GreenPool ?? [], supply.GreenBilateral ?? []);
         return new EnterpriseResult(row, next is { } n ? PlanFor(n) : null);
     }
 
@@ -106,7 +106,7 @@ public sealed class EnterpriseTwin
     /// not depend on the tick length. Settling the same tick again returns the same row and books nothing.
     /// </summary>
     public double[] Settle(TickWindow window, ReadOnlySpan<double> onsite, ReadOnlySpan<double> parkElectricity, ReadOnlySpan<double> parkHeat,
-        ReadOnlySpan<double> greenPool = default)
+        ReadOnlySpan<double> greenPool = default, ReadOnlySpan<double> bilateral = default)
     {
         if (window.Tick == LastSettledTick) return lastRow;
         if (window.Tick < LastSettledTick) throw new InvalidOperationException($"{Spec.Id} already settled tick {LastSettledTick}; tick {window.Tick} comes too late");
@@ -126,7 +126,8 @@ public sealed class EnterpriseTwin
             var park = parkElectricity.IsEmpty ? 0 : Math.Min(Quantum.Round(parkElectricity[i]), need - own);
             // A green-power contract delivers this enterprise's share of the sold green generation of the hour,
             // up to what it would otherwise buy from the grid; the rest of the contract is a shortfall.
-            var contracted = greenShare > 0 ? Quantum.Round(greenShare * greenPool[i]) : 0;
+            // Bilateral contracts add this enterprise's as-produced share of its plants' generation.
+            var contracted = (greenShare > 0 ? Quantum.Round(greenShare * greenPool[i]) : 0) + (bilateral.IsEmpty ? 0 : Quantum.Round(bilateral[i]));
             var green = Math.Min(contracted, need - own - park);
             var grid = need - own - park - green;
             var heatNeed = plannedHeat.Length == 0 ? 0 : Quantum.Round(plannedHeat[i]);

@@ -21,7 +21,9 @@ public sealed class ParkStepper(ParkLayout layout, RunFactors factors, IParkMemb
     public int LastTick { get; private set; } = -1;
 
     /// <param name="greenPool">The province's green generation sold in the green-power market, hour by hour (empty: none).</param>
-    public async ValueTask<double[]> StepAsync(TickWindow window, TickWindow? next, int month, double[]? greenPool = null)
+    /// <param name="bilateral">Contracted green power of the park's enterprises with bilateral contracts, by enterprise id.</param>
+    public async ValueTask<double[]> StepAsync(TickWindow window, TickWindow? next, int month, double[]? greenPool = null,
+        IReadOnlyDictionary<string, double[]>? bilateral = null)
     {
         if (window.Tick == LastTick) return lastRow;
         if (window.Tick < LastTick) throw new InvalidOperationException($"{layout.Park.Id} already stepped tick {LastTick}; tick {window.Tick} comes too late");
@@ -43,7 +45,11 @@ public sealed class ParkStepper(ParkLayout layout, RunFactors factors, IParkMemb
                 assetRows[assets[k]] = outputs[k].Row;
             }
         }
-        var supplies = enterprises.Select(e => balance.SupplyFor(e) with { GreenPool = greenPool }).ToArray();
+        var supplies = enterprises.Select(e => balance.SupplyFor(e) with
+        {
+            GreenPool = greenPool,
+            GreenBilateral = bilateral?.GetValueOrDefault(layout.Enterprises[e].Id),
+        }).ToArray();
         var results = await FanOut.RunAsync(enterprises, fanOut, e => members.SettleAsync(e, window, supplies[e], next));
 
         exportedByMonth[month] += balance.Exported();

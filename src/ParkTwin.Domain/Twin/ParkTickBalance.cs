@@ -6,7 +6,8 @@ namespace ParkTwin.Domain.Twin;
 /// What a park hands one enterprise for a tick: its own on-site generation, its share of the park's green electricity
 /// and heat, and the province's pool of green generation sold in the green-power market (the enterprise takes its share).
 /// </summary>
-public sealed record EnterpriseSupply(double[] Onsite, double[] ParkElectricity, double[] ParkHeat, double[]? GreenPool = null);
+public sealed record EnterpriseSupply(double[] Onsite, double[] ParkElectricity, double[] ParkHeat, double[]? GreenPool = null,
+    double[]? GreenBilateral = null);
 
 /// <summary>
 /// One park's energy balance for one tick, hour by hour. The caller steps the assets in three phases

@@ -5,7 +5,8 @@ namespace ParkTwin.Domain.Twin;
 /// <summary>How the province reaches its parks and grid plants: directly in the flat kernel, through grain calls in the twin.</summary>
 public interface IProvinceMembers
 {
-    ValueTask<double[]> StepParkAsync(int park, TickWindow window, TickWindow? next, double[] greenPool);
+    /// <param name="bilateral">Per enterprise of the park with a bilateral contract, its contracted green power hour by hour.</param>
+    ValueTask<double[]> StepParkAsync(int park, TickWindow window, TickWindow? next, double[] greenPool, Dictionary<string, double[]> bilateral);
     ValueTask<AssetOutput> StepGridAssetAsync(int asset, TickWindow window);
 }
 
@@ -30,7 +31,8 @@ public sealed class ProvinceStepper(int parks, int gridAssets, IProvinceMembers 
         var plantRows = await FanOut.RunAsync(Enumerable.Range(0, gridAssets).ToArray(), fanOut, a => members.StepGridAssetAsync(a, window));
         var month = calendar.MonthOf(window.StartHour);
         var pool = GreenPool(month, plantRows, window.Hours);
-        var parkRows = await FanOut.RunAsync(Enumerable.Range(0, parks).ToArray(), fanOut, p => members.StepParkAsync(p, window, next, pool));
+        var bilateral = Bilateral(plantRows, window.Hours);
+        var parkRows = await FanOut.RunAsync(Enumerable.Range(0, parks).ToArray(), fanOut, p => members.StepParkAsync(p, window, next, pool, bilateral[p]));
         // Every member answers with its month-to-date row, so these sums are the month to date too.
         var parkTotal = Sum(parkRows);
         var gridTotal = Sum(plantRows.Select(o => o.Row));
@@ -43,7 +45,7 @@ public sealed class ProvinceStepper(int parks, int gridAssets, IProvinceMembers 
 
 
     public ProvinceSnapshot Snapshot() => new(LastTick, LedgerSnapshot.Trimmed(Parks), LedgerSnapshot.Trimmed(Grid),
-        (double[])last.Parks.Clone(), (double[])last.Grid.Clone(), soldShares.Select(s => s?.ToArray()).ToArray());
+        (double[])last.Parks.Clone(), (double[])last.Grid.Clone(), soldShares.Select(s => s?.ToArray()).ToArray(), contracts.ToArray());
 
     public void Restore(ProvinceSnapshot snapshot)
     {
@@ -53,6 +55,7 @@ public sealed class ProvinceStepper(int parks, int gridAssets, IProvinceMembers 
         LastTick = snapshot.Tick;
         if (snapshot.SoldShares is { } sold)
             for (var m = 0; m < 12; m++) soldShares[m] = sold[m]?.ToArray();
+        contracts = snapshot.Contracts?.ToArray() ?? [];
     }
 
     /// <summary>Per month, the share of each grid plant's generation sold in the green-power market (empty: none sold).</summary>
@@ -67,6 +70,33 @@ public sealed class ProvinceStepper(int parks, int gridAssets, IProvinceMembers 
     }
 
     public double[]? SoldShares(int month) => soldShares[month];
+
+    GreenContract[] contracts = [];
+
+    /// <summary>Bilateral contracts for the year: as-produced shares of grid plants delivered to enterprises.</summary>
+    public void SignContracts(GreenContract[] signed)
+    {
+        foreach (var c in signed)
+        {
+            if (c.Plant < 0 || c.Plant >= gridAssets || c.Park < 0 || c.Park >= parks) throw new ArgumentOutOfRangeException(nameof(signed), $"contract {c.Id} names no plant or park of this province");
+            if (!double.IsFinite(c.Share) || c.Share <= 0 || c.Share > 1) throw new ArgumentOutOfRangeException(nameof(signed), $"contract {c.Id}: a share lies in (0, 1]");
+        }
+        contracts = signed.ToArray();
+    }
+
+    public IReadOnlyList<GreenContract> Contracts => contracts;
+
+    /// <summary>Per park, each contracted enterprise's share of its plants' generation this tick (summed over its contracts, in order).</summary>
+    Dictionary<string, double[]>[] Bilateral(AssetOutput[] plants, int hours)
+    {
+        var byPark = Enumerable.Range(0, parks).Select(_ => new Dictionary<string, double[]>(StringComparer.Ordinal)).ToArray();
+        foreach (var c in contracts)
+        {
+            if (!byPark[c.Park].TryGetValue(c.Enterprise, out var vector)) byPark[c.Park][c.Enterprise] = vector = new double[hours];
+            for (var h = 0; h < hours; h++) vector[h] += Quantum.Round(c.Share * plants[c.Plant].Electricity[h]);
+        }
+        return byPark;
+    }
 
     double[] GreenPool(int month, AssetOutput[] plants, int hours)
     {

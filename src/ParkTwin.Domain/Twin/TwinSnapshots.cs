@@ -16,7 +16,8 @@ public sealed record AssetSnapshot(int Tick, double[] Sums, double[] Ledger, dou
 public sealed record ParkSnapshot(int Tick, double[] Ledger, double[] LastRow, double[] ExportedByMonth, double[][] AssetRows);
 
 /// <summary>The province after <see cref="Tick"/>: the parks' and the grid's ledgers and last totals.</summary>
-public sealed record ProvinceSnapshot(int Tick, double[] Parks, double[] Grid, double[] LastParks, double[] LastGrid, double[]?[]? SoldShares = null);
+public sealed record ProvinceSnapshot(int Tick, double[] Parks, double[] Grid, double[] LastParks, double[] LastGrid, double[]?[]? SoldShares = null,
+    GreenContract[]? Contracts = null);
 
 /// <summary>Helpers to store a [month × metric] ledger without its trailing empty months.</summary>
 public static class LedgerSnapshot

@@ -24,6 +24,12 @@ public sealed class FlatEngine(ProvinceModel model) : IProvinceEngine
         return Task.CompletedTask;
     }
 
+    public Task SignGreenContractsAsync(Domain.Twin.GreenContract[] contracts)
+    {
+        kernel!.SignGreenContracts(contracts);
+        return Task.CompletedTask;
+    }
+
     public Task<RunBooks> BooksAsync() => Task.FromResult(kernel!.Books());
 
     public Task<int> RollBackAsync() => throw new NotSupportedException("the flat kernel keeps no checkpoints: it runs in one process from start to end");

@@ -31,6 +31,8 @@ public sealed class GrainEngine(IGrainFactory grains, ProvinceModel model, strin
 
     public Task AwardGreenPowerAsync(GreenPowerAward award) => province.AwardGreenPowerAsync(award);
 
+    public Task SignGreenContractsAsync(GreenContract[] contracts) => province.SignGreenContractsAsync(contracts);
+
     public async Task<RunBooks> BooksAsync()
     {
         var fanOut = model.Settings.FanOut * 4;

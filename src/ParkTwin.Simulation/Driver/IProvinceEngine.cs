@@ -11,6 +11,8 @@ public interface IProvinceEngine
     Task StepAsync(TickWindow window, TickWindow? next);
     /// <summary>Hands a month's green-power market result to the twins, before the month's first tick.</summary>
     Task AwardGreenPowerAsync(Domain.Twin.GreenPowerAward award);
+    /// <summary>Hands the year's bilateral green-power contracts to the twins, before the first tick.</summary>
+    Task SignGreenContractsAsync(Domain.Twin.GreenContract[] contracts);
     Task<RunBooks> BooksAsync();
 
     /// <summary>Puts every twin back to the last complete checkpoint and returns its tick (−1: the start of the run).</summary>

@@ -34,7 +34,12 @@ public static class SimulationLoop
             await engine.SetupAsync();
             next = 0;
         }
-        if (markets is not null) await markets.OpenYearAsync();
+        if (markets is not null)
+        {
+            await markets.OpenYearAsync();
+            // Signed again after a resume: the same contracts, replacing those the restored province already holds.
+            if (markets.Contracts.Length > 0) await engine.SignGreenContractsAsync(markets.Contracts);
+        }
         var settings = engine.Model.Settings;
         while (next < ticks.Count)
         {

@@ -61,6 +61,8 @@ public sealed class FlatKernel
             twin.AwardGreenPower(award.Month, award.EnterpriseShares.GetValueOrDefault(twin.Spec.Id));
     }
 
+    public void SignGreenContracts(GreenContract[] contracts) => province.SignContracts(contracts);
+
     public RunBooks Books() => new(
         model.Parks.SelectMany((p, i) => p.Enterprises.Select((e, k) => (e.Id, enterprises[i][k].Ledger)))
             .OrderBy(e => e.Id, StringComparer.Ordinal).ToArray(),
@@ -82,8 +84,8 @@ public sealed class FlatKernel
 
     sealed class ProvinceMembers(FlatKernel kernel) : IProvinceMembers
     {
-        public async ValueTask<double[]> StepParkAsync(int park, TickWindow window, TickWindow? next, double[] greenPool) =>
-            await Task.Run(async () => await kernel.parks[park].StepAsync(window, next, kernel.MonthOf(window), greenPool));
+        public async ValueTask<double[]> StepParkAsync(int park, TickWindow window, TickWindow? next, double[] greenPool, Dictionary<string, double[]> bilateral) =>
+            await Task.Run(async () => await kernel.parks[park].StepAsync(window, next, kernel.MonthOf(window), greenPool, bilateral));
 
         public ValueTask<AssetOutput> StepGridAssetAsync(int asset, TickWindow window) =>
             ValueTask.FromResult(kernel.grid[asset].Step(window, []));

@@ -67,18 +67,21 @@ sealed class GreenSide
     /// Each buyer's whole MWh delivered in a month get their certificates: issued to the plants that sold (largest
     /// remainder on what they sold), pooled, transferred to the buyer and, if claims are recognised, retired for its Scope 2.
     /// </summary>
-    public async Task CertifyAsync(IMarketDesk desk, RunBooks books, bool retire)
+    public async Task CertifyAsync(IMarketDesk desk, RunBooks books, bool retire, IReadOnlyList<SignedContract> contracts)
     {
         var ledgers = Ledgers(books);
         for (var m = 0; m < 12; m++)
         {
             // From the registry, not from this process: a resumed run certifies the months cleared before it too.
             var ym = new YearMonth(calendar.Year, m + 1);
-            if (await desk.GreenSessionAsync(ym) is not { } session || session.Volume == 0) continue;
-            var delivered = Delivered(m, ledgers);
+            var delivered = Delivered(m, ledgers, contracts);
             var total = delivered.Sum(d => d.Certificates);
             if (total == 0) continue;
-            var sold = session.Fills.Where(f => f.Side == OrderSide.Offer).Select(f => (f.Account, Weight: (double)f.Quantity)).ToArray();
+            // The plants that supplied the month: what they sold in the market and what their contracts expected.
+            var session = await desk.GreenSessionAsync(ym);
+            var sold = (session?.Fills.Where(f => f.Side == OrderSide.Offer).Select(f => (f.Account, Weight: (double)f.Quantity)) ?? [])
+                .Concat(contracts.Select(c => (Account: c.Seller, Weight: c.Twin.Share * ExpectedMWh(model.GridAssets[c.Twin.Plant], m))))
+                .GroupBy(w => w.Account, StringComparer.Ordinal).Select(g => (g.Key, Weight: g.Sum(w => w.Weight))).OrderBy(w => w.Key, StringComparer.Ordinal).ToArray();
             var issued = LargestRemainder(sold, total).Where(p => p.Count > 0).ToArray();
             foreach (var (source, count) in issued)
                 await desk.CertificatesAsync(new IssueCertificates($"gec-issue-{ym}-{source}", source, source, ym, count, Tradable: true));
@@ -101,19 +104,25 @@ sealed class GreenSide
     }
 
     /// <summary>A month's green power as the buyers' books have it: contracted, delivered, and the shortfall bought from the grid.</summary>
-    public IEnumerable<(string Metric, double Value)> Delivery(int month, RunBooks books)
+    public IEnumerable<(string Metric, double Value)> Delivery(int month, RunBooks books, IReadOnlyList<SignedContract> contracts)
     {
         var ledgers = Ledgers(books);
-        var contracted = buyers.Sum(b => ledgers[b.Spec.Id][month, Metric.GreenContracted]);
-        var delivered = buyers.Sum(b => ledgers[b.Spec.Id][month, Metric.ElectricityGreen]);
+        var ids = Buyers(contracts);
+        var contracted = ids.Sum(id => ledgers[id][month, Metric.GreenContracted]);
+        var delivered = ids.Sum(id => ledgers[id][month, Metric.ElectricityGreen]);
         return [("contracted", contracted), ("delivered", delivered), ("shortfall", contracted - delivered)];
     }
 
     /// <summary>Certificates a month's delivery earns: each buyer's whole MWh.</summary>
-    public long Certificates(int month, RunBooks books) => Delivered(month, Ledgers(books)).Sum(d => d.Certificates);
+    public long Certificates(int month, RunBooks books, IReadOnlyList<SignedContract> contracts) =>
+        Delivered(month, Ledgers(books), contracts).Sum(d => d.Certificates);
 
-    (string Id, long Certificates)[] Delivered(int month, Dictionary<string, MonthlyLedger> ledgers) =>
-        buyers.Select(b => (b.Spec.Id, Certificates: (long)Math.Floor(ledgers[b.Spec.Id][month, Metric.ElectricityGreen])))
+    /// <summary>Everyone who can take green power: the market's buyers and the contracts' buyers, by id.</summary>
+    string[] Buyers(IReadOnlyList<SignedContract> contracts) =>
+        buyers.Select(b => b.Spec.Id).Concat(contracts.Select(c => c.Twin.Enterprise)).Distinct().Order(StringComparer.Ordinal).ToArray();
+
+    (string Id, long Certificates)[] Delivered(int month, Dictionary<string, MonthlyLedger> ledgers, IReadOnlyList<SignedContract> contracts) =>
+        Buyers(contracts).Select(id => (id, Certificates: (long)Math.Floor(ledgers[id][month, Metric.ElectricityGreen])))
             .Where(d => d.Certificates > 0).ToArray();
 
     static Dictionary<string, MonthlyLedger> Ledgers(RunBooks books) => books.Enterprises.ToDictionary(e => e.Id, e => e.Ledger, StringComparer.Ordinal);
@@ -135,18 +144,27 @@ sealed class GreenSide
         return new AccountOrder($"{buyer.Spec.Id}@{month + 1}", buyer.Spec.Id, quantity, Math.Round(price, 2));
     }
 
-    double ExpectedMWh(AssetSpec plant, int month)
+    public double ExpectedMWh(AssetSpec plant, int month)
     {
         var climate = model.Settings.Climate;
-        var factor = plant.Kind == AssetKind.Pv ? climate.PvMonthlyCapacityFactor[month] : climate.WindMonthlyCapacityFactor[month];
+        var factor = plant.Kind switch
+        {
+            AssetKind.Pv => climate.PvMonthlyCapacityFactor[month],
+            AssetKind.Wind => climate.WindMonthlyCapacityFactor[month],
+            _ => climate.HydroMonthlyCapacityFactor[month] * model.Settings.HydroAvailability[month],
+        };
         return plant.CapacityMW * factor * (calendar.MonthStartHour[month + 1] - calendar.MonthStartHour[month]);
     }
 
-    static AssetKind KindOf(string name) => name switch
+    public double ExpectedAnnualMWh(AssetSpec plant) => Enumerable.Range(0, 12).Sum(m => ExpectedMWh(plant, m));
+
+    public static AssetKind KindOf(string name) => name switch
     {
         "wind" => AssetKind.Wind,
         "pv" => AssetKind.Pv,
-        _ => throw new Domain.InputException("greenPower.sellerKinds", $"'{name}' cannot sell green power here (wind or pv)"),
+        "hydro_run_of_river" => AssetKind.HydroRunOfRiver,
+        "hydro_reservoir" => AssetKind.HydroReservoir,
+        _ => throw new Domain.InputException("greenPower.sellerKinds", $"'{name}' cannot sell green power (wind, pv, hydro_run_of_river, hydro_reservoir)"),
     };
 
     /// <summary>Splits a whole number by weights: floors first, then the largest remainders (ties by order).</summary>

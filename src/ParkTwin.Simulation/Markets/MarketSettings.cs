@@ -22,7 +22,7 @@ public sealed class MarketSettings
     public CertificateSettings Certificates { get; set; } = new();
     public CarbonSettings Carbon { get; set; } = new();
 
-    public bool Any => GreenPower.Enabled || Carbon.Enabled;
+    public bool Any => GreenPower.Enabled || GreenPower.Bilateral.Enabled || Carbon.Enabled;
 
     public static PricingRule Rule(string rule) => rule switch
     {
@@ -48,6 +48,30 @@ public sealed class GreenPowerSettings
     public double MinBuyerAnnualMWh { get; set; }
     public double BidPriceSpread { get; set; }
     public string BuyersSource { get; set; } = "";
+    public BilateralSettings Bilateral { get; set; } = new();
+}
+
+/// <summary>Bilateral (as-produced) contracts between grid plants and buyers: listed ones and generated ones.</summary>
+public sealed class BilateralSettings
+{
+    public bool Enabled { get; set; }
+    /// <summary>How many of the largest buying enterprises sign a contract (0 = only the listed ones).</summary>
+    public int LargestBuyers { get; set; }
+    /// <summary>The share of a generated buyer's expected annual electricity it contracts.</summary>
+    public double ShareOfDemand { get; set; }
+    public double Price { get; set; }
+    public List<string> SellerKinds { get; set; } = [];
+    public List<ListedContract> Contracts { get; set; } = [];
+    public string Source { get; set; } = "";
+}
+
+public sealed class ListedContract
+{
+    public string? Id { get; set; }
+    public string Seller { get; set; } = "";
+    public string? Buyer { get; set; }
+    public double AnnualMWh { get; set; }
+    public double Price { get; set; }
 }
 
 public sealed class GreenBuyer

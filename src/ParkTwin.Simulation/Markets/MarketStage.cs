@@ -25,6 +25,10 @@ public sealed class MarketStage
     readonly int year;
     readonly GreenSide green;
     readonly CarbonSide carbon;
+    readonly IReadOnlyList<SignedContract> contracts;
+
+    /// <summary>The year's bilateral contracts, for the twins (signed before the first tick).</summary>
+    public GreenContract[] Contracts => contracts.Select(c => c.Twin).ToArray();
 
     public MarketStage(ProvinceModel model, MarketSettings settings, IMarketDesk desk)
     {
@@ -34,6 +38,7 @@ public sealed class MarketStage
         year = model.Settings.Year;
         calendar = TwinFactory.Calendar(year);
         green = new GreenSide(model, settings.GreenPower, calendar);
+        contracts = BilateralContracts.Sign(model, settings.GreenPower, green.ExpectedAnnualMWh);
         carbon = new CarbonSide(model, settings.Carbon, EtsRules.Default);
     }
 
@@ -44,8 +49,10 @@ public sealed class MarketStage
         {
             foreach (var account in green.Accounts) await desk.GreenAsync(new OpenAccount($"gp-open-{account}", account));
             foreach (var (account, cash) in green.Deposits) await desk.GreenAsync(new DepositCash($"gp-cash-{year}-{account}", account, cash));
-            foreach (var account in green.Accounts) await desk.CertificatesAsync(new OpenAccount($"gec-open-{account}", account));
         }
+        if (Certifies)
+            foreach (var account in green.Accounts.Concat(contracts.SelectMany(c => new[] { c.Seller, c.Twin.Enterprise })).Distinct().Order(StringComparer.Ordinal))
+                await desk.CertificatesAsync(new OpenAccount($"gec-open-{account}", account));
         if (settings.Carbon.Enabled)
         {
             foreach (var c in carbon.Covered)
@@ -89,7 +96,7 @@ public sealed class MarketStage
     /// <summary>Certificates for the green power each buyer took, and the ETS compliance on verified Scope 1.</summary>
     public async Task CloseYearAsync(RunBooks books)
     {
-        if (settings.GreenPower.Enabled) await green.CertifyAsync(desk, books, settings.Certificates.RetireForScope2);
+        if (Certifies) await green.CertifyAsync(desk, books, settings.Certificates.RetireForScope2, contracts);
         if (settings.Carbon.Enabled) await carbon.ComplyAsync(desk, books, year);
     }
 
@@ -97,6 +104,8 @@ public sealed class MarketStage
     /// The markets' results month by month in tidy rows (markets_monthly.*), rebuilt from the registries' records
     /// and the books, so that a run resumed by another driver writes the same rows.
     /// </summary>
+    bool Certifies => settings.GreenPower.Enabled || contracts.Count > 0;
+
     public async Task<IReadOnlyList<TidyRow>> RowsAsync(RunBooks books)
     {
         var rows = new List<TidyRow>();
@@ -113,8 +122,18 @@ public sealed class MarketStage
                 Add("green_power", ym, "bid", Math.Round(bids.Sum(o => o.Quantity), 3), "MWh");
                 Add("green_power", ym, "volume", (double)session.Volume, "MWh");
                 if (session.Price is { } price) Add("green_power", ym, "clearing_price", (double)price, "CNY/MWh");
-                foreach (var (metric, value) in green.Delivery(m, books)) Add("green_power", ym, metric, value, "MWh");
-                var certified = green.Certificates(m, books);
+            }
+            if (contracts.Count > 0)
+            {
+                var expected = contracts.Select(c => (Volume: c.Twin.Share * green.ExpectedMWh(model.GridAssets[c.Twin.Plant], m), c.Price)).ToArray();
+                var volume = expected.Sum(e => e.Volume);
+                Add("green_power", ym, "bilateral_expected", Math.Round(volume, 3), "MWh");
+                if (volume > 0) Add("green_power", ym, "bilateral_price", Math.Round(expected.Sum(e => e.Volume * e.Price) / volume, 2), "CNY/MWh");
+            }
+            if (Certifies)
+            {
+                foreach (var (metric, value) in green.Delivery(m, books, contracts)) Add("green_power", ym, metric, value, "MWh");
+                var certified = green.Certificates(m, books, contracts);
                 Add("certificates", ym, "issued", certified, "MWh");
                 Add("certificates", ym, "retired", settings.Certificates.RetireForScope2 ? certified : 0, "MWh");
             }

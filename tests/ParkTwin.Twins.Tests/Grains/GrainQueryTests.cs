@@ -89,9 +89,9 @@ public sealed class GrainQueryTests(ClusterFixture cluster) : IClassFixture<Clus
         Func<Task> step = kind switch
         {
             Kind.Province => () => cluster.Grains.GetGrain<IProvinceGrain>(world).StepAsync(window, null),
-            Kind.Park => () => cluster.Grains.GetGrain<IParkGrain>(TwinKey.Of(world, "P001")).StepAsync(window, null, []),
+            Kind.Park => () => cluster.Grains.GetGrain<IParkGrain>(TwinKey.Of(world, "P001")).StepAsync(window, null, [], []),
             Kind.Enterprise => () => cluster.Grains.GetGrain<IEnterpriseGrain>(TwinKey.Of(world, "E00001"))
-                .SettleAsync(new SettleRequest(window, [], [], [], null, [])),
+                .SettleAsync(new SettleRequest(window, [], [], [], null, [], [])),
             _ => () => cluster.Grains.GetGrain<IEnergyAssetGrain>(TwinKey.Of(world, "A00001")).StepAsync(window, []),
         };
         var e = await Assert.ThrowsAsync<InvalidOperationException>(step);

@@ -86,4 +86,51 @@ public sealed class MarketsInSimulationTests
         Assert.Contains(rows, r => r.Entity == "carbon" && r.Metric == "volume" && r.Value > 0);
         Assert.Empty(await desk.CheckInvariantsAsync());
     }
+
+    [Fact]
+    public async Task A_bilateral_contract_delivers_its_share_of_the_plants_output_to_its_buyer_only()
+    {
+        var model = TestProvince.Model();
+        var plant = model.GridAssets.First(a => a.Kind == Domain.Inventory.AssetKind.Wind);
+        var buyer = model.Parks.SelectMany(p => p.Enterprises).OrderByDescending(e => e.AnnualOutput * model.Industries[e.Industry].ElectricityMWhPerUnit).First();
+        var settings = Settings(s =>
+        {
+            s.GreenPower.Enabled = false;
+            s.Carbon.Enabled = false;
+            s.GreenPower.Bilateral = new BilateralSettings
+            {
+                Enabled = true,
+                Contracts = [new ListedContract { Id = "PPA-1", Seller = plant.Id, Buyer = buyer.Id, AnnualMWh = 1000, Price = 300 }],
+            };
+        });
+        var without = await SimulationLoop.RunAsync(new FlatEngine(model), TickLength.Day);
+        var stage = new MarketStage(model, settings, new LocalMarketDesk());
+        var with = await SimulationLoop.RunAsync(new FlatEngine(model), TickLength.Week, markets: stage);
+
+        foreach (var ((id, before), (_, after)) in without.Enterprises.Zip(with.Enterprises))
+        {
+            var green = after.YearToDate(Metric.ElectricityGreen);
+            if (id != buyer.Id) Assert.Equal(0, green);
+            Assert.Equal(before.YearToDate(Metric.ElectricityGrid), after.YearToDate(Metric.ElectricityGrid) + green, 1e-6);
+        }
+        // As produced: the buyer is offered 1000 MWh of expected output (actual wind varies), and takes what it can use.
+        var contracted = with.Enterprises.Single(e => e.Id == buyer.Id).Ledger.YearToDate(Metric.GreenContracted);
+        Assert.InRange(contracted, 700, 1300);
+        Assert.True(with.Enterprises.Single(e => e.Id == buyer.Id).Ledger.YearToDate(Metric.ElectricityGreen) > 0);
+    }
+
+    [Fact]
+    public void A_contract_larger_than_the_plants_generation_is_bad_input_naming_the_contract()
+    {
+        var model = TestProvince.Model();
+        var plant = model.GridAssets.First(a => a.Kind == Domain.Inventory.AssetKind.Wind);
+        var buyer = model.Parks[0].Enterprises[0];
+        var settings = Settings(s => s.GreenPower.Bilateral = new BilateralSettings
+        {
+            Enabled = true,
+            Contracts = [new ListedContract { Seller = plant.Id, Buyer = buyer.Id, AnnualMWh = plant.CapacityMW * 8760, Price = 300 }],
+        });
+        var error = Assert.Throws<Domain.InputException>(() => new MarketStage(model, settings, new LocalMarketDesk()));
+        Assert.Equal("greenPower.bilateral.contracts[0].annualMWh", error.Path);
+    }
 }
