@@ -15,6 +15,8 @@ public interface ICertificateRegistryGrain : IGrainWithStringKey
     [Alias("transfer")] Task<OperationResult> TransferAsync(TransferCertificates operation);
     [Alias("retire")] Task<OperationResult> RetireAsync(RetireCertificates operation);
     [Alias("expire")] Task<OperationResult> ExpireAsync(ExpireCertificates operation);
+    /// <summary>Applies a batch in order and persists once; one result per operation.</summary>
+    [Alias("batch")] Task<OperationResult[]> ApplyBatchAsync(CertificateBatch batch);
     [Alias("usable")] Task<long> GetUsableAsync(string account, YearMonth month);
     [Alias("retired-for")] Task<long> GetRetiredForAsync(string beneficiary, RetirementPurpose purpose, int year);
     [Alias("totals")] Task<CertificateTotals> GetTotalsAsync();
@@ -39,6 +41,8 @@ public interface ICarbonMarketGrain : IGrainWithStringKey
     [Alias("surrender-offsets")] Task<OperationResult> SurrenderOffsetsAsync(SurrenderOffsets operation);
     [Alias("close")] Task<OperationResult> CloseComplianceAsync(CloseCompliance operation);
     [Alias("auction")] Task<OperationResult> RunAuctionAsync(RunAllowanceAuction operation);
+    /// <summary>Applies a batch in order and persists once; one result per operation.</summary>
+    [Alias("batch")] Task<OperationResult[]> ApplyBatchAsync(AllowanceBatch batch);
     [Alias("account")] Task<AllowanceAccount?> GetAccountAsync(string account);
     [Alias("compliance")] Task<ComplianceRecord?> GetComplianceAsync(string account, int year);
     [Alias("sessions")] Task<SessionResult[]> GetSessionsAsync();
@@ -54,6 +58,8 @@ public interface IGreenPowerMarketGrain : IGrainWithStringKey
     [Alias("open")] Task<OperationResult> OpenAccountAsync(OpenAccount operation);
     [Alias("deposit")] Task<OperationResult> DepositAsync(DepositCash operation);
     [Alias("clear")] Task<OperationResult> ClearMonthAsync(ClearGreenPowerMonth operation);
+    /// <summary>Applies a batch in order and persists once; one result per operation.</summary>
+    [Alias("batch")] Task<OperationResult[]> ApplyBatchAsync(GreenPowerBatch batch);
     [Alias("session")] Task<SessionResult?> GetSessionAsync(YearMonth month);
     [Alias("account")] Task<GreenPowerAccount?> GetAccountAsync(string account);
     [Alias("totals")] Task<GreenPowerTotals> GetTotalsAsync();

@@ -24,6 +24,7 @@ public sealed class CarbonMarketGrain(
     public Task<OperationResult> SurrenderOffsetsAsync(SurrenderOffsets operation) => Apply(r => r.Apply(operation));
     public Task<OperationResult> CloseComplianceAsync(CloseCompliance operation) => Apply(r => r.Apply(operation));
     public Task<OperationResult> RunAuctionAsync(RunAllowanceAuction operation) => Apply(r => r.Apply(operation));
+    public Task<OperationResult[]> ApplyBatchAsync(AllowanceBatch batch) => MarketStorage.PersistAsync(this, batch.ApplyTo(Registry), state.WriteStateAsync);
 
     public Task<AllowanceAccount?> GetAccountAsync(string account) => Task.FromResult(Registry.Account(account));
     public Task<ComplianceRecord?> GetComplianceAsync(string account, int year) => Task.FromResult(Registry.Compliance(account, year));

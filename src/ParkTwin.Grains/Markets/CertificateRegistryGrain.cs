@@ -18,6 +18,7 @@ public sealed class CertificateRegistryGrain(
     public Task<OperationResult> TransferAsync(TransferCertificates operation) => Apply(r => r.Apply(operation));
     public Task<OperationResult> RetireAsync(RetireCertificates operation) => Apply(r => r.Apply(operation));
     public Task<OperationResult> ExpireAsync(ExpireCertificates operation) => Apply(r => r.Apply(operation));
+    public Task<OperationResult[]> ApplyBatchAsync(CertificateBatch batch) => MarketStorage.PersistAsync(this, batch.ApplyTo(Registry), state.WriteStateAsync);
 
     public Task<long> GetUsableAsync(string account, YearMonth month) => Task.FromResult(Registry.Usable(account, month));
     public Task<long> GetRetiredForAsync(string beneficiary, RetirementPurpose purpose, int year) => Task.FromResult(Registry.RetiredFor(beneficiary, purpose, year));

@@ -16,6 +16,7 @@ public sealed class GreenPowerMarketGrain(
     public Task<OperationResult> OpenAccountAsync(OpenAccount operation) => Apply(m => m.Apply(operation));
     public Task<OperationResult> DepositAsync(DepositCash operation) => Apply(m => m.Apply(operation));
     public Task<OperationResult> ClearMonthAsync(ClearGreenPowerMonth operation) => Apply(m => m.Apply(operation));
+    public Task<OperationResult[]> ApplyBatchAsync(GreenPowerBatch batch) => MarketStorage.PersistAsync(this, batch.ApplyTo(Market), state.WriteStateAsync);
 
     public Task<SessionResult?> GetSessionAsync(YearMonth month) => Task.FromResult(Market.Session(month));
     public Task<GreenPowerAccount?> GetAccountAsync(string account) => Task.FromResult(Market.Account(account));

@@ -13,6 +13,14 @@ public static class MarketStorage
     /// Persists an applied operation before answering. If the write fails, the activation is dropped: its memory is
     /// ahead of storage, and a retry with the same operation id must find the operation not yet applied.
     /// </summary>
+    /// <summary>A batch: written once if any of its operations was applied.</summary>
+    public static async Task<Domain.Markets.OperationResult[]> PersistAsync(Grain grain, Domain.Markets.OperationResult[] results, Func<Task> write)
+    {
+        if (results.Any(r => r.Status == Domain.Markets.OperationStatus.Applied))
+            await PersistAsync(grain, Domain.Markets.OperationResult.Applied, write);
+        return results;
+    }
+
     public static async Task<Domain.Markets.OperationResult> PersistAsync(Grain grain, Domain.Markets.OperationResult result, Func<Task> write)
     {
         if (result.Status != Domain.Markets.OperationStatus.Applied) return result;

@@ -70,15 +70,18 @@ sealed class CarbonSide
     public async Task ComplyAsync(IMarketDesk desk, RunBooks books, int year)
     {
         var ledgers = books.Enterprises.ToDictionary(e => e.Id, e => e.Ledger, StringComparer.Ordinal);
+        var reports = new List<ReportEmissions>();
+        var surrenders = new List<SurrenderAllowances>();
         foreach (var account in Covered)
         {
             var totals = ledgers[account.Id].YearTotals();
             var verified = (long)Math.Round(totals[Metric.Scope1Combustion] + totals[Metric.Scope1Process]);
-            await desk.CarbonAsync(new ReportEmissions($"ets-report-{year}-{account.Id}", account.Id, year, verified));
+            reports.Add(new ReportEmissions($"ets-report-{year}-{account.Id}", account.Id, year, verified));
             var held = (await desk.CarbonAccountAsync(account.Id))!.Allowances;
             var surrender = Math.Min(held, verified);
-            if (surrender > 0) await desk.CarbonAsync(new SurrenderAllowances($"ets-surrender-{year}-{account.Id}", account.Id, year, surrender));
+            if (surrender > 0) surrenders.Add(new SurrenderAllowances($"ets-surrender-{year}-{account.Id}", account.Id, year, surrender));
         }
+        await desk.CarbonAsync(new AllowanceBatch([], [], [], reports, surrenders));
         // China's deadline: the end of the year after the compliance year.
         await desk.CarbonAsync(new CloseCompliance($"ets-close-{year}", year, new YearMonth(year + 1, 12)));
     }

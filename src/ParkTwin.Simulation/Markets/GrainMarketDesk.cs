@@ -10,19 +10,31 @@ public sealed class GrainMarketDesk(IGrainFactory grains, string world) : IMarke
     readonly ICertificateRegistryGrain certificates = grains.GetGrain<ICertificateRegistryGrain>(world);
     readonly ICarbonMarketGrain carbon = grains.GetGrain<ICarbonMarketGrain>(world);
 
-    public async Task GreenAsync(object operation) => Outcome.Require(operation switch
+    public async Task GreenAsync(object operation)
+    {
+        if (operation is GreenPowerBatch batch) Outcome.Require(await green.ApplyBatchAsync(batch), batch);
+        else Outcome.Require(await GreenOne(operation), operation);
+    }
+
+    async Task<OperationResult> GreenOne(object operation) => operation switch
     {
         OpenAccount o => await green.OpenAccountAsync(o),
         DepositCash o => await green.DepositAsync(o),
         ClearGreenPowerMonth o => await green.ClearMonthAsync(o),
         _ => throw new ArgumentException($"not a green-power operation: {operation.GetType().Name}"),
-    }, operation);
+    };
 
     public Task<SessionResult?> GreenSessionAsync(YearMonth month) => green.GetSessionAsync(month);
 
     public Task<GreenPowerTotals> GreenTotalsAsync() => green.GetTotalsAsync();
 
-    public async Task CertificatesAsync(object operation) => Outcome.Require(operation switch
+    public async Task CertificatesAsync(object operation)
+    {
+        if (operation is CertificateBatch batch) Outcome.Require(await certificates.ApplyBatchAsync(batch), batch);
+        else Outcome.Require(await CertificateOne(operation), operation);
+    }
+
+    async Task<OperationResult> CertificateOne(object operation) => operation switch
     {
         OpenAccount o => await certificates.OpenAccountAsync(o),
         IssueCertificates o => await certificates.IssueAsync(o),
@@ -30,11 +42,17 @@ public sealed class GrainMarketDesk(IGrainFactory grains, string world) : IMarke
         RetireCertificates o => await certificates.RetireAsync(o),
         ExpireCertificates o => await certificates.ExpireAsync(o),
         _ => throw new ArgumentException($"not a certificate operation: {operation.GetType().Name}"),
-    }, operation);
+    };
 
     public Task<CertificateTotals> CertificateTotalsAsync() => certificates.GetTotalsAsync();
 
-    public async Task CarbonAsync(object operation) => Outcome.Require(operation switch
+    public async Task CarbonAsync(object operation)
+    {
+        if (operation is AllowanceBatch batch) Outcome.Require(await carbon.ApplyBatchAsync(batch), batch);
+        else Outcome.Require(await CarbonOne(operation), operation);
+    }
+
+    async Task<OperationResult> CarbonOne(object operation) => operation switch
     {
         OpenAccount o => await carbon.OpenAccountAsync(o),
         DepositCash o => await carbon.DepositAsync(o),
@@ -44,7 +62,7 @@ public sealed class GrainMarketDesk(IGrainFactory grains, string world) : IMarke
         CloseCompliance o => await carbon.CloseComplianceAsync(o),
         RunAllowanceAuction o => await carbon.RunAuctionAsync(o),
         _ => throw new ArgumentException($"not a carbon-market operation: {operation.GetType().Name}"),
-    }, operation);
+    };
 
     public Task<AllowanceAccount?> CarbonAccountAsync(string account) => carbon.GetAccountAsync(account);
 

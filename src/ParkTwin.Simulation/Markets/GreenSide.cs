@@ -83,9 +83,10 @@ sealed class GreenSide
                 .Concat(contracts.Select(c => (Account: c.Seller, Weight: c.Twin.Share * ExpectedMWh(model.GridAssets[c.Twin.Plant], m))))
                 .GroupBy(w => w.Account, StringComparer.Ordinal).Select(g => (g.Key, Weight: g.Sum(w => w.Weight))).OrderBy(w => w.Key, StringComparer.Ordinal).ToArray();
             var issued = LargestRemainder(sold, total).Where(p => p.Count > 0).ToArray();
-            foreach (var (source, count) in issued)
-                await desk.CertificatesAsync(new IssueCertificates($"gec-issue-{ym}-{source}", source, source, ym, count, Tradable: true));
+            var issues = issued.Select(p => new IssueCertificates($"gec-issue-{ym}-{p.Key}", p.Key, p.Key, ym, p.Count, Tradable: true)).ToList();
             // A tradable certificate changes hands once: straight from the plants to the buyers, plants and buyers in order.
+            var transfers = new List<TransferCertificates>();
+            var retirements = new List<RetireCertificates>();
             var plant = 0;
             var left = issued.Length > 0 ? issued[0].Count : 0;
             foreach (var (buyer, count) in delivered)
@@ -93,13 +94,14 @@ sealed class GreenSide
                 for (var need = count; need > 0;)
                 {
                     var take = Math.Min(need, left);
-                    await desk.CertificatesAsync(new TransferCertificates($"gec-transfer-{ym}-{issued[plant].Key}-{buyer}", issued[plant].Key, buyer, take, ym));
+                    transfers.Add(new TransferCertificates($"gec-transfer-{ym}-{issued[plant].Key}-{buyer}", issued[plant].Key, buyer, take, ym));
                     need -= take;
                     left -= take;
                     if (left == 0 && ++plant < issued.Length) left = issued[plant].Count;
                 }
-                if (retire) await desk.CertificatesAsync(new RetireCertificates($"gec-retire-{ym}-{buyer}", buyer, count, buyer, RetirementPurpose.Scope2Claim, ym));
+                if (retire) retirements.Add(new RetireCertificates($"gec-retire-{ym}-{buyer}", buyer, count, buyer, RetirementPurpose.Scope2Claim, ym));
             }
+            await desk.CertificatesAsync(new CertificateBatch([], issues, transfers, retirements));
         }
     }
 

@@ -29,4 +29,9 @@ static class Outcome
     {
         if (!result.Succeeded) throw new InvalidOperationException($"the market stage's {operation.GetType().Name} was rejected: {result.Reason}");
     }
+
+    public static void Require(OperationResult[] results, object batch)
+    {
+        foreach (var result in results) Require(result, batch);
+    }
 }

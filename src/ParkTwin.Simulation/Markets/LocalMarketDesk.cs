@@ -11,6 +11,11 @@ public sealed class LocalMarketDesk : IMarketDesk
 
     public Task GreenAsync(object operation)
     {
+        if (operation is GreenPowerBatch batch)
+        {
+            Outcome.Require(batch.ApplyTo(green), batch);
+            return Task.CompletedTask;
+        }
         Outcome.Require(operation switch
         {
             OpenAccount o => green.Apply(o),
@@ -27,6 +32,11 @@ public sealed class LocalMarketDesk : IMarketDesk
 
     public Task CertificatesAsync(object operation)
     {
+        if (operation is CertificateBatch batch)
+        {
+            Outcome.Require(batch.ApplyTo(certificates), batch);
+            return Task.CompletedTask;
+        }
         Outcome.Require(operation switch
         {
             OpenAccount o => certificates.Apply(o),
@@ -43,6 +53,11 @@ public sealed class LocalMarketDesk : IMarketDesk
 
     public Task CarbonAsync(object operation)
     {
+        if (operation is AllowanceBatch batch)
+        {
+            Outcome.Require(batch.ApplyTo(allowances), batch);
+            return Task.CompletedTask;
+        }
         Outcome.Require(operation switch
         {
             OpenAccount o => allowances.Apply(o),

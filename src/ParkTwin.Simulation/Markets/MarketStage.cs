@@ -45,23 +45,20 @@ public sealed class MarketStage
 
     public async Task OpenYearAsync()
     {
+        // Batches: each registry takes its year's openings in one call (and, as a grain, one write).
         if (settings.GreenPower.Enabled)
-        {
-            foreach (var account in green.Accounts) await desk.GreenAsync(new OpenAccount($"gp-open-{account}", account));
-            foreach (var (account, cash) in green.Deposits) await desk.GreenAsync(new DepositCash($"gp-cash-{year}-{account}", account, cash));
-        }
+            await desk.GreenAsync(new GreenPowerBatch(
+                green.Accounts.Select(a => new OpenAccount($"gp-open-{a}", a)).ToList(),
+                green.Deposits.Select(d => new DepositCash($"gp-cash-{year}-{d.Account}", d.Account, d.Cash)).ToList()));
         if (Certifies)
-            foreach (var account in green.Accounts.Concat(contracts.SelectMany(c => new[] { c.Seller, c.Twin.Enterprise })).Distinct().Order(StringComparer.Ordinal))
-                await desk.CertificatesAsync(new OpenAccount($"gec-open-{account}", account));
+            await desk.CertificatesAsync(new CertificateBatch(
+                green.Accounts.Concat(contracts.SelectMany(c => new[] { c.Seller, c.Twin.Enterprise })).Distinct().Order(StringComparer.Ordinal)
+                    .Select(a => new OpenAccount($"gec-open-{a}", a)).ToList(), [], [], []));
         if (settings.Carbon.Enabled)
-        {
-            foreach (var c in carbon.Covered)
-            {
-                await desk.CarbonAsync(new OpenAccount($"ets-open-{c.Id}", c.Id));
-                await desk.CarbonAsync(new DepositCash($"ets-cash-{year}-{c.Id}", c.Id, c.Cash));
-                await desk.CarbonAsync(new IssueAllowances($"ets-free-{year}-{c.Id}", c.Id, year, c.FreeAllocation));
-            }
-        }
+            await desk.CarbonAsync(new AllowanceBatch(
+                carbon.Covered.Select(c => new OpenAccount($"ets-open-{c.Id}", c.Id)).ToList(),
+                carbon.Covered.Select(c => new DepositCash($"ets-cash-{year}-{c.Id}", c.Id, c.Cash)).ToList(),
+                carbon.Covered.Select(c => new IssueAllowances($"ets-free-{year}-{c.Id}", c.Id, year, c.FreeAllocation)).ToList(), [], []));
     }
 
     /// <summary>Clears the month's green-power auction; the award tells the twins who takes which share of the sold generation.</summary>
