@@ -24,7 +24,7 @@ public interface ICertificateRegistryGrain : IGrainWithStringKey
     [Alias("deactivate")] Task DeactivateAsync();
 }
 
-/// <summary>Carbon market of a world: allowance registry, compliance and call-auction sessions (<see cref="AllowanceRegistry"/>), persisted as "allowances".</summary>
+/// <summary>Carbon market of a world: allowance registry, compliance, call-auction and continuous sessions, stability reserve (<see cref="AllowanceRegistry"/>), persisted as "allowances".</summary>
 [Alias("parktwin.carbon")]
 public interface ICarbonMarketGrain : IGrainWithStringKey
 {
@@ -39,9 +39,12 @@ public interface ICarbonMarketGrain : IGrainWithStringKey
     [Alias("surrender-offsets")] Task<OperationResult> SurrenderOffsetsAsync(SurrenderOffsets operation);
     [Alias("close")] Task<OperationResult> CloseComplianceAsync(CloseCompliance operation);
     [Alias("auction")] Task<OperationResult> RunAuctionAsync(RunAllowanceAuction operation);
+    [Alias("continuous")] Task<OperationResult> RunContinuousAsync(RunContinuousAllowanceSession operation);
+    [Alias("msr")] Task<OperationResult> RunStabilityReserveAsync(RunStabilityReserve operation);
     [Alias("account")] Task<AllowanceAccount?> GetAccountAsync(string account);
     [Alias("compliance")] Task<ComplianceRecord?> GetComplianceAsync(string account, int year);
     [Alias("sessions")] Task<SessionResult[]> GetSessionsAsync();
+    [Alias("reserve-decisions")] Task<ReserveDecision[]> GetReserveDecisionsAsync();
     [Alias("totals")] Task<AllowanceTotals> GetTotalsAsync();
     [Alias("check")] Task<string[]> CheckInvariantsAsync();
     [Alias("deactivate")] Task DeactivateAsync();
