@@ -26,7 +26,7 @@ public interface ICertificateRegistryGrain : IGrainWithStringKey
     [Alias("deactivate")] Task DeactivateAsync();
 }
 
-/// <summary>Carbon market of a world: allowance registry, compliance and call-auction sessions (<see cref="AllowanceRegistry"/>), persisted as "allowances".</summary>
+/// <summary>Carbon market of a world: allowance registry, compliance, call-auction and continuous sessions, stability reserve (<see cref="AllowanceRegistry"/>), persisted as "allowances".</summary>
 [Alias("parktwin.carbon")]
 public interface ICarbonMarketGrain : IGrainWithStringKey
 {
@@ -43,9 +43,12 @@ public interface ICarbonMarketGrain : IGrainWithStringKey
     [Alias("auction")] Task<OperationResult> RunAuctionAsync(RunAllowanceAuction operation);
     /// <summary>Applies a batch in order and persists once; one result per operation.</summary>
     [Alias("batch")] Task<OperationResult[]> ApplyBatchAsync(AllowanceBatch batch);
+    [Alias("continuous")] Task<OperationResult> RunContinuousAsync(RunContinuousAllowanceSession operation);
+    [Alias("msr")] Task<OperationResult> RunStabilityReserveAsync(RunStabilityReserve operation);
     [Alias("account")] Task<AllowanceAccount?> GetAccountAsync(string account);
     [Alias("compliance")] Task<ComplianceRecord?> GetComplianceAsync(string account, int year);
     [Alias("sessions")] Task<SessionResult[]> GetSessionsAsync();
+    [Alias("reserve-decisions")] Task<ReserveDecision[]> GetReserveDecisionsAsync();
     [Alias("totals")] Task<AllowanceTotals> GetTotalsAsync();
     [Alias("check")] Task<string[]> CheckInvariantsAsync();
     [Alias("deactivate")] Task DeactivateAsync();

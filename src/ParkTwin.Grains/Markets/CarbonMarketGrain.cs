@@ -25,10 +25,13 @@ public sealed class CarbonMarketGrain(
     public Task<OperationResult> CloseComplianceAsync(CloseCompliance operation) => Apply(r => r.Apply(operation));
     public Task<OperationResult> RunAuctionAsync(RunAllowanceAuction operation) => Apply(r => r.Apply(operation));
     public Task<OperationResult[]> ApplyBatchAsync(AllowanceBatch batch) => MarketStorage.PersistAsync(this, batch.ApplyTo(Registry), state.WriteStateAsync);
+    public Task<OperationResult> RunContinuousAsync(RunContinuousAllowanceSession operation) => Apply(r => r.Apply(operation));
+    public Task<OperationResult> RunStabilityReserveAsync(RunStabilityReserve operation) => Apply(r => r.Apply(operation));
 
     public Task<AllowanceAccount?> GetAccountAsync(string account) => Task.FromResult(Registry.Account(account));
     public Task<ComplianceRecord?> GetComplianceAsync(string account, int year) => Task.FromResult(Registry.Compliance(account, year));
     public Task<SessionResult[]> GetSessionsAsync() => Task.FromResult(state.State.Sessions.ToArray());
+    public Task<ReserveDecision[]> GetReserveDecisionsAsync() => Task.FromResult(state.State.ReserveDecisions.ToArray());
     public Task<AllowanceTotals> GetTotalsAsync() => Task.FromResult(Registry.Totals());
     public Task<string[]> CheckInvariantsAsync() => Task.FromResult(Registry.CheckInvariants().ToArray());
 

@@ -18,11 +18,18 @@ sealed class CarbonSide
     public sealed record Account(string Id, double ExpectedEmissions, long FreeAllocation, decimal Cash, double AbatementCost, ulong Key);
 
     readonly CarbonSettings settings;
+    readonly ulong seed;
 
     public CarbonSide(ProvinceModel model, CarbonSettings settings, EtsRules rules)
     {
         this.settings = settings;
         var year = model.Settings.Year;
+        seed = model.Settings.Seed;
+        // The auctioneer sells at the year's reference price (ets.yaml), kept within the price bounds.
+        var reference = rules.ReferencePrice.At(year);
+        if (settings.PriceFloor is { } floor) reference = Math.Max(reference, floor);
+        if (settings.PriceCeiling is { } ceiling) reference = Math.Min(reference, ceiling);
+        AuctionPrice = Math.Round(reference, 2);
         var enterprises = model.Parks.SelectMany(p => p.Enterprises)
             .Where(e => rules.SectorOfIndustry(e.Industry) is { Covered: true } && settings.AbatementCost.ContainsKey(e.Industry))
             .OrderBy(e => e.Id, StringComparer.Ordinal)
@@ -34,7 +41,8 @@ sealed class CarbonSide
             var perUnit = model.Industries[e.Industry].Process.FirstOrDefault(p => p.Product == sector.Product)?.PerUnit ?? 1;
             return new AllocationRequest(e.Id, sector.Id, e.AnnualOutput * perUnit);
         }).ToArray();
-        var allocation = AllowanceAllocation.Compute(rules, year, requests);
+        var allocation = AllowanceAllocation.Compute(rules, year, requests, settings.AuctionShare);
+        AuctionVolume = allocation.Sum(l => (long)Math.Floor(l.Auctioned * settings.AllocationFactor));
         Covered = enterprises.Select((e, i) =>
         {
             var intensity = EnterpriseIntensity.Of(e, model.Industries[e.Industry], model.Settings.Factors);
@@ -46,6 +54,30 @@ sealed class CarbonSide
     }
 
     public IReadOnlyList<Account> Covered { get; }
+
+    /// <summary>The auctioned part of the year's allocation, issued to the auctioneer.</summary>
+    public long AuctionVolume { get; }
+
+    /// <summary>The auctioneer's offer price, CNY/t.</summary>
+    public double AuctionPrice { get; }
+
+    /// <summary>The auctioneer offers what it holds (auctioned allowances and stability-reserve releases) spread over the months left.</summary>
+    public AccountOrder? AuctioneerOffer(int month, long holding)
+    {
+        var quantity = holding / (12 - month);
+        return quantity >= 1 ? new AccountOrder($"{AllowanceRegistry.Auctioneer}@{month + 1}", AllowanceRegistry.Auctioneer, quantity, AuctionPrice) : null;
+    }
+
+    /// <summary>
+    /// A continuous session's arrival order: the month's offers and bids sorted by a hash of (seed, account, month),
+    /// then by order id: deterministic, and a different queue each month.
+    /// </summary>
+    public IReadOnlyList<ContinuousOrder> Arrivals(int month, IReadOnlyList<AccountOrder> offers, IReadOnlyList<AccountOrder> bids) =>
+        offers.Select(o => new ContinuousOrder(o.Id, o.Account, OrderSide.Offer, o.Quantity, o.Price))
+            .Concat(bids.Select(o => new ContinuousOrder(o.Id, o.Account, OrderSide.Bid, o.Quantity, o.Price)))
+            .OrderBy(o => Noise.Mix(Noise.Key(seed, $"ets-arrival:{o.Account}") + (ulong)month))
+            .ThenBy(o => o.Id, StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>Orders for a month's session from each account's position: what it holds against what it expects to emit.</summary>
     public (IReadOnlyList<AccountOrder> Offers, IReadOnlyList<AccountOrder> Bids) Orders(int month, IReadOnlyList<(Account Account, AllowanceAccount Holding)> positions)

@@ -61,6 +61,8 @@ public sealed class GrainMarketDesk(IGrainFactory grains, string world) : IMarke
         SurrenderAllowances o => await carbon.SurrenderAsync(o),
         CloseCompliance o => await carbon.CloseComplianceAsync(o),
         RunAllowanceAuction o => await carbon.RunAuctionAsync(o),
+        RunContinuousAllowanceSession o => await carbon.RunContinuousAsync(o),
+        RunStabilityReserve o => await carbon.RunStabilityReserveAsync(o),
         _ => throw new ArgumentException($"not a carbon-market operation: {operation.GetType().Name}"),
     };
 
@@ -69,6 +71,8 @@ public sealed class GrainMarketDesk(IGrainFactory grains, string world) : IMarke
     public Task<ComplianceRecord?> ComplianceAsync(string account, int year) => carbon.GetComplianceAsync(account, year);
 
     public Task<SessionResult[]> CarbonSessionsAsync() => carbon.GetSessionsAsync();
+
+    public Task<ReserveDecision[]> CarbonReserveDecisionsAsync() => carbon.GetReserveDecisionsAsync();
 
     public Task<AllowanceTotals> AllowanceTotalsAsync() => carbon.GetTotalsAsync();
 

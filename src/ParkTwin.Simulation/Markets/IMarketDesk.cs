@@ -18,6 +18,7 @@ public interface IMarketDesk
     Task<AllowanceAccount?> CarbonAccountAsync(string account);
     Task<ComplianceRecord?> ComplianceAsync(string account, int year);
     Task<SessionResult[]> CarbonSessionsAsync();
+    Task<ReserveDecision[]> CarbonReserveDecisionsAsync();
     Task<AllowanceTotals> AllowanceTotalsAsync();
     /// <summary>Every registry's invariant violations (empty when all hold).</summary>
     Task<string[]> CheckInvariantsAsync();

@@ -67,6 +67,8 @@ public sealed class LocalMarketDesk : IMarketDesk
             SurrenderAllowances o => allowances.Apply(o),
             CloseCompliance o => allowances.Apply(o),
             RunAllowanceAuction o => allowances.Apply(o),
+            RunContinuousAllowanceSession o => allowances.Apply(o),
+            RunStabilityReserve o => allowances.Apply(o),
             _ => throw new ArgumentException($"not a carbon-market operation: {operation.GetType().Name}"),
         }, operation);
         return Task.CompletedTask;
@@ -77,6 +79,8 @@ public sealed class LocalMarketDesk : IMarketDesk
     public Task<ComplianceRecord?> ComplianceAsync(string account, int year) => Task.FromResult(allowances.Compliance(account, year));
 
     public Task<SessionResult[]> CarbonSessionsAsync() => Task.FromResult(allowances.State.Sessions.ToArray());
+
+    public Task<ReserveDecision[]> CarbonReserveDecisionsAsync() => Task.FromResult(allowances.State.ReserveDecisions.ToArray());
 
     public Task<AllowanceTotals> AllowanceTotalsAsync() => Task.FromResult(allowances.Totals());
 

@@ -30,6 +30,13 @@ public sealed class MarketSettings
         "pay-as-bid" => PricingRule.PayAsBid,
         _ => throw new Domain.InputException("rule", $"unknown pricing rule '{rule}' (pay-as-clear or pay-as-bid)"),
     };
+
+    public static SessionMechanism Mechanism(string mechanism) => mechanism switch
+    {
+        "call-auction" => SessionMechanism.CallAuction,
+        "continuous" => SessionMechanism.Continuous,
+        _ => throw new Domain.InputException("carbon.mechanism", $"unknown session mechanism '{mechanism}' (call-auction or continuous)"),
+    };
 }
 
 public sealed class GreenPowerSettings
@@ -95,4 +102,26 @@ public sealed class CarbonSettings
     public double CashShareOfOutputValue { get; set; }
     /// <summary>Multiplier on every free allocation (1 = the plan's benchmarks; 0.9 = a 10 % tighter quota).</summary>
     public double AllocationFactor { get; set; } = 1;
+    /// <summary>"call-auction": one sealed-bid session a month; "continuous": a continuous double auction a month.</summary>
+    public string Mechanism { get; set; } = "call-auction";
+    /// <summary>CNY/t; null = none. At the floor the reserve buys with its cash, at the ceiling it sells its allowances.</summary>
+    public double? PriceFloor { get; set; }
+    public double? PriceCeiling { get; set; }
+    public string PriceBoundsSource { get; set; } = "";
+    /// <summary>Share of each allocation sold by the auctioneer in the monthly sessions; null = ets.yaml's lever for the year.</summary>
+    public double? AuctionShare { get; set; }
+    public MsrSettings Msr { get; set; } = new();
+}
+
+/// <summary>The market stability reserve (DOMAIN.md §4, EU rule scaled to the province), decided once a year after the allocation.</summary>
+public sealed class MsrSettings
+{
+    public bool Enabled { get; set; }
+    /// <summary>Allowances in circulation above which <see cref="IntakeShare"/> of them go into the reserve.</summary>
+    public long Upper { get; set; }
+    /// <summary>Allowances in circulation below which <see cref="Release"/> come out of the reserve.</summary>
+    public long Lower { get; set; }
+    public double IntakeShare { get; set; }
+    public long Release { get; set; }
+    public string Source { get; set; } = "";
 }

@@ -55,10 +55,17 @@ public sealed class MarketStage
                 green.Accounts.Concat(contracts.SelectMany(c => new[] { c.Seller, c.Twin.Enterprise })).Distinct().Order(StringComparer.Ordinal)
                     .Select(a => new OpenAccount($"gec-open-{a}", a)).ToList(), [], [], []));
         if (settings.Carbon.Enabled)
+        {
             await desk.CarbonAsync(new AllowanceBatch(
                 carbon.Covered.Select(c => new OpenAccount($"ets-open-{c.Id}", c.Id)).ToList(),
                 carbon.Covered.Select(c => new DepositCash($"ets-cash-{year}-{c.Id}", c.Id, c.Cash)).ToList(),
                 carbon.Covered.Select(c => new IssueAllowances($"ets-free-{year}-{c.Id}", c.Id, year, c.FreeAllocation)).ToList(), [], []));
+            if (carbon.AuctionVolume > 0)
+                await desk.CarbonAsync(new IssueAllowances($"ets-auctioned-{year}", AllowanceRegistry.Auctioneer, year, carbon.AuctionVolume));
+            // The stability reserve decides once a year, on the circulation after the allocation.
+            if (settings.Carbon.Msr is { Enabled: true } msr)
+                await desk.CarbonAsync(new RunStabilityReserve($"ets-msr-{year}", new YearMonth(year, 1), msr.Upper, msr.Lower, msr.IntakeShare, msr.Release));
+        }
     }
 
     /// <summary>Clears the month's green-power auction; the award tells the twins who takes which share of the sold generation.</summary>
@@ -84,10 +91,20 @@ public sealed class MarketStage
         if ((await desk.CarbonSessionsAsync()).Any(s => s.Month == ym)) return;
         var positions = new List<(CarbonSide.Account, AllowanceAccount)>();
         foreach (var c in carbon.Covered) positions.Add((c, await desk.CarbonAccountAsync(c.Id) ?? throw new InvalidOperationException($"no allowance account {c.Id}")));
-        var (offers, bids) = carbon.Orders(month, positions);
-        // Without both sides there is no session (nothing changes, so a replay decides the same).
-        if (offers.Count == 0 || bids.Count == 0) return;
-        await desk.CarbonAsync(new RunAllowanceAuction($"ets-session-{ym}", ym, MarketSettings.Rule(settings.Carbon.Rule), offers, bids));
+        var (accountOffers, bids) = carbon.Orders(month, positions);
+        var offers = accountOffers.ToList();
+        if (carbon.AuctioneerOffer(month, (await desk.CarbonAccountAsync(AllowanceRegistry.Auctioneer))?.Allowances ?? 0) is { } auction) offers.Add(auction);
+        // Without both sides there is no session (nothing changes, so a replay decides the same). The reserve is a
+        // side when it can buy at the floor or sell at the ceiling.
+        var cs = settings.Carbon;
+        var reserve = await desk.CarbonAccountAsync(AllowanceRegistry.Reserve);
+        var reserveSells = cs.PriceCeiling is not null && reserve is { Allowances: > 0 };
+        var reserveBuys = cs.PriceFloor is { } floor && floor > 0 && reserve is not null && reserve.Cash >= (decimal)floor;
+        if (!(offers.Count > 0 || reserveSells) || !(bids.Count > 0 || reserveBuys)) return;
+        var id = $"ets-session-{ym}";
+        await desk.CarbonAsync(MarketSettings.Mechanism(cs.Mechanism) == SessionMechanism.Continuous
+            ? new RunContinuousAllowanceSession(id, ym, carbon.Arrivals(month, offers, bids), cs.PriceFloor, cs.PriceCeiling)
+            : new RunAllowanceAuction(id, ym, MarketSettings.Rule(cs.Rule), offers, bids, cs.PriceFloor, cs.PriceCeiling));
     }
 
     /// <summary>Certificates for the green power each buyer took, and the ETS compliance on verified Scope 1.</summary>
@@ -109,6 +126,7 @@ public sealed class MarketStage
         void Add(string entity, YearMonth period, string metric, double value, string unit) =>
             rows.Add(new TidyRow(entity, period.ToString(), metric, value, unit));
         var carbonSessions = settings.Carbon.Enabled ? await desk.CarbonSessionsAsync() : [];
+        var reserveRows = settings.Carbon.Enabled && ReserveInUse ? await ReserveLevelsAsync(carbonSessions) : null;
         for (var m = 0; m < 12; m++)
         {
             var ym = new YearMonth(year, m + 1);
@@ -139,11 +157,56 @@ public sealed class MarketStage
                 var traded = carbonSessions.Where(s => s.Month == ym).ToArray();
                 Add("carbon", ym, "volume", (double)traded.Sum(s => s.Volume), "tCO2");
                 if (traded.LastOrDefault()?.Price is { } price) Add("carbon", ym, "clearing_price", (double)price, "CNY/tCO2");
+                if (carbon.AuctionVolume > 0 || settings.Carbon.Msr.Enabled)
+                    Add("carbon", ym, "auction_sales", Sold(traded, AllowanceRegistry.Auctioneer, OrderSide.Offer), "allowances");
+                if (reserveRows is not null)
+                {
+                    var (intake, release, level) = reserveRows[m];
+                    Add("carbon", ym, "floor_purchases", Sold(traded, AllowanceRegistry.Reserve, OrderSide.Bid), "allowances");
+                    Add("carbon", ym, "ceiling_sales", Sold(traded, AllowanceRegistry.Reserve, OrderSide.Offer), "allowances");
+                    Add("carbon", ym, "msr_intake", intake, "allowances");
+                    Add("carbon", ym, "msr_release", release, "allowances");
+                    Add("carbon", ym, "reserve_level", level, "allowances");
+                }
             }
         }
         if (settings.Carbon.Enabled)
             foreach (var row in await carbon.ComplianceRowsAsync(desk, year)) rows.Add(row);
         return rows;
+    }
+
+    bool ReserveInUse => settings.Carbon.PriceFloor is not null || settings.Carbon.PriceCeiling is not null || settings.Carbon.Msr.Enabled;
+
+    static double Sold(IEnumerable<SessionResult> sessions, string account, OrderSide side) =>
+        (double)sessions.SelectMany(s => s.Fills).Where(f => f.Account == account && f.Side == side).Sum(f => f.Quantity);
+
+    /// <summary>
+    /// Per month of the year: the stability reserve's intake and release, and the reserve's level at the month's
+    /// end — the level now less what came in after the month (rows are rebuilt at the end of the year).
+    /// </summary>
+    async Task<(double Intake, double Release, double Level)[]> ReserveLevelsAsync(SessionResult[] sessions)
+    {
+        var decisions = await desk.CarbonReserveDecisionsAsync();
+        var change = new long[12];
+        var intake = new double[12];
+        var release = new double[12];
+        foreach (var d in decisions.Where(d => d.Month.Year == year))
+        {
+            intake[d.Month.Month - 1] += d.Intake;
+            release[d.Month.Month - 1] += d.Release;
+            change[d.Month.Month - 1] += d.Intake - d.Release;
+        }
+        foreach (var s in sessions.Where(s => s.Month.Year == year))
+            foreach (var f in s.Fills.Where(f => f.Account == AllowanceRegistry.Reserve))
+                change[s.Month.Month - 1] += f.Side == OrderSide.Bid ? (long)f.Quantity : -(long)f.Quantity;
+        var level = (await desk.CarbonAccountAsync(AllowanceRegistry.Reserve))?.Allowances ?? 0;
+        var result = new (double, double, double)[12];
+        for (var m = 11; m >= 0; m--)
+        {
+            result[m] = (intake[m], release[m], level);
+            level -= change[m];
+        }
+        return result;
     }
 
     public async Task<MarketSummary> SummaryAsync()

@@ -51,6 +51,19 @@ public static class MarketGenerators
 
     static readonly Gen<int> Year = Gen.Frequency((4, Gen.Constant(2024)), (1, Gen.Constant(2025)));
 
+    /// <summary>No bound, a floor, a ceiling, both, or bad bounds (floor above the ceiling, NaN).</summary>
+    static readonly Gen<(double? Floor, double? Ceiling)> Bounds = Gen.Frequency(
+        (4, Gen.Constant<(double?, double?)>((null, null))),
+        (3, from f in Gen.Choose(0, 40) from c in Gen.Choose(41, 90) from which in Gen.Choose(0, 2)
+            select which switch { 0 => ((double?)f, (double?)null), 1 => ((double?)null, (double?)c), _ => ((double?)f, (double?)c) }),
+        (1, Gen.Elements<(double?, double?)>((50, 40), (double.NaN, null), (-1, null))));
+
+    static Gen<List<ContinuousOrder>> ContinuousOrders =>
+        (from k in Gen.Choose(0, 7) from side in Gen.Elements(OrderSide.Offer, OrderSide.Bid)
+            from a in Gen.Frequency((12, Account), (1, Gen.Constant(AllowanceRegistry.Reserve)))
+            from q in OrderQuantity from p in OrderPrice
+            select new ContinuousOrder($"o{k}", a, side, q, p)).ListOf().Select(l => l.Take(6).ToList());
+
     public static Arbitrary<AllowanceScenario> AllowanceScenario() => Gen.Frequency(
         (3, from id in OpId from a in Account from m in Gen.Choose(-100, 3000) select (object)new DepositCash(id, a, m)),
         (3, from id in OpId from a in Account from y in Year from q in Quantity select (object)new IssueAllowances(id, a, y, q)),
@@ -64,9 +77,15 @@ public static class MarketGenerators
         // Deadlines from November of the year (refused: not after it) to the next year's December.
         (1, from id in OpId from y in Year from m in Gen.Choose(-2, 11) select (object)new CloseCompliance(id, y, new YearMonth(y + 1, 1).AddMonths(m))),
         (3, from id in OpId from m in Month from r in Gen.Elements(PricingRule.PayAsClear, PricingRule.PayAsBid)
-            from offers in Orders("s", OrderQuantity) from bids in Orders("b", OrderQuantity)
-            select (object)new RunAllowanceAuction(id, m, r, offers, bids)),
-        (1, from id in OpId from a in Account select (object)new OpenAccount(id, a)),
+            from offers in Orders("s", OrderQuantity) from bids in Orders("b", OrderQuantity) from b in Bounds
+            select (object)new RunAllowanceAuction(id, m, r, offers, bids, b.Floor, b.Ceiling)),
+        (3, from id in OpId from m in Month from orders in ContinuousOrders from b in Bounds
+            select (object)new RunContinuousAllowanceSession(id, m, orders, b.Floor, b.Ceiling)),
+        (2, from id in OpId from y in Year from q in Gen.Choose(-1, 60) select (object)new IssueAllowances(id, AllowanceRegistry.Auctioneer, y, q)),
+        (2, from id in OpId from m in Month from upper in Gen.Choose(-10, 200) from lower in Gen.Choose(-10, 150)
+            from share in Gen.Elements(0.0, 0.24, 0.5, 1.0, 1.5, double.NaN) from release in Gen.Choose(-5, 60)
+            select (object)new RunStabilityReserve(id, m, upper, lower, share, release)),
+        (1, from id in OpId from a in Gen.Frequency((6, Account), (1, Gen.Constant(AllowanceRegistry.Reserve))) select (object)new OpenAccount(id, a)),
         (3, Retry))
         .ListOf().Select(steps => new AllowanceScenario(steps)).ToArbitrary();
 
@@ -175,10 +194,24 @@ public sealed class RegistryProperties
             SurrenderAllowances o => registry.Apply(o),
             SurrenderOffsets o => registry.Apply(o),
             CloseCompliance o => registry.Apply(o),
-            RunAllowanceAuction o => registry.Apply(o),
+            RunAllowanceAuction o => WithinBounds(registry, registry.Apply(o), o.PriceFloor, o.PriceCeiling),
+            RunContinuousAllowanceSession o => WithinBounds(registry, registry.Apply(o), o.PriceFloor, o.PriceCeiling),
+            RunStabilityReserve o => registry.Apply(o),
             OpenAccount o => registry.Apply(o),
             _ => throw new InvalidOperationException(op.ToString()),
         }, registry.CheckInvariants);
+    }
+
+    /// <summary>A session applied with a floor or ceiling traded every fill within them.</summary>
+    static OperationResult WithinBounds(AllowanceRegistry registry, OperationResult result, double? floor, double? ceiling)
+    {
+        if (result.Status != OperationStatus.Applied) return result;
+        foreach (var fill in registry.State.Sessions[^1].Fills)
+        {
+            if (floor is { } f) Assert.True(fill.Price >= (decimal)f, $"{fill} below the floor {f}");
+            if (ceiling is { } c) Assert.True(fill.Price <= (decimal)c, $"{fill} above the ceiling {c}");
+        }
+        return result;
     }
 
     [Property]

@@ -44,6 +44,29 @@ public sealed class MarketGrainTests(ClusterFixture fixture) : IClassFixture<Clu
     }
 
     [Fact]
+    public async Task The_carbon_grain_runs_the_stability_reserve_and_bounded_continuous_sessions_once_across_a_deactivation()
+    {
+        var grain = fixture.Grains.GetGrain<ICarbonMarketGrain>(World("carbon-reserve"));
+        foreach (var a in new[] { "S", "B" }) Ok(await grain.OpenAccountAsync(new OpenAccount($"open-{a}", a)));
+        Ok(await grain.IssueAsync(new IssueAllowances("alloc-S", "S", 2024, 1000)));
+        Ok(await grain.IssueAsync(new IssueAllowances("auction", AllowanceRegistry.Auctioneer, 2024, 300)));
+        Ok(await grain.DepositAsync(new DepositCash("cash-B", "B", 10_000m)));
+        var msr = new RunStabilityReserve("msr", June, Upper: 500, Lower: 100, IntakeShare: 0.24, Release: 0);
+        Ok(await grain.RunStabilityReserveAsync(msr));
+        var session = new RunContinuousAllowanceSession("cont", June, [new ContinuousOrder("b", "B", OrderSide.Bid, 50, 120)], PriceFloor: 40, PriceCeiling: 80);
+        Ok(await grain.RunContinuousAsync(session));
+        await grain.DeactivateAsync();
+        Assert.Equal(OperationStatus.AlreadyApplied, (await grain.RunStabilityReserveAsync(msr)).Status);
+        Assert.Equal(OperationStatus.AlreadyApplied, (await grain.RunContinuousAsync(session)).Status);
+        // Intake 240 from the auction volume; B's bid, lowered to the ceiling, bought 50 of them from the reserve at 80.
+        Assert.Equal(new ReserveDecision("msr", June, 1000, 240, 0, 0), Assert.Single(await grain.GetReserveDecisionsAsync()));
+        var totals = await grain.GetTotalsAsync();
+        Assert.Equal(190, totals.InReserve);
+        Assert.Equal(6_000m, (await grain.GetAccountAsync("B"))!.Cash);
+        Assert.Empty(await grain.CheckInvariantsAsync());
+    }
+
+    [Fact]
     public async Task Certificate_transfers_with_retries_and_deactivations_count_once()
     {
         var grain = fixture.Grains.GetGrain<ICertificateRegistryGrain>(World("certs"));

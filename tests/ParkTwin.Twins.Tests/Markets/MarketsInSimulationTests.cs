@@ -133,4 +133,69 @@ public sealed class MarketsInSimulationTests
         var error = Assert.Throws<Domain.InputException>(() => new MarketStage(model, settings, new LocalMarketDesk()));
         Assert.Equal("greenPower.bilateral.contracts[0].annualMWh", error.Path);
     }
+
+    static async Task<(LocalMarketDesk Desk, IReadOnlyList<Simulation.Outputs.TidyRow> Rows)> CarbonYear(Action<CarbonSettings> change)
+    {
+        var model = RunSetup.Model(ProvinceGenerator.Generate(42, 0.1), TestProvince.Year, 42);
+        var desk = new LocalMarketDesk();
+        var stage = new MarketStage(model, Settings(s => { s.GreenPower.Enabled = false; s.Carbon.AllocationFactor = 0.9; change(s.Carbon); }), desk);
+        var books = await SimulationLoop.RunAsync(new FlatEngine(model), TickLength.Month, markets: stage);
+        var rows = await stage.RowsAsync(books);
+        await stage.SummaryAsync(); // throws if an invariant is broken
+        var totals = await desk.AllowanceTotalsAsync();
+        Assert.Equal(totals.Issued, totals.Held + totals.Surrendered + totals.Cancelled + totals.InReserve);
+        Assert.Equal(totals.Deposited, totals.Cash + totals.PenaltiesCollected);
+        Assert.Empty(await desk.CheckInvariantsAsync());
+        return (desk, rows);
+    }
+
+    [Fact]
+    public async Task Continuous_sessions_trade_and_conserve_allowances_and_money()
+    {
+        var (desk, rows) = await CarbonYear(c => c.Mechanism = "continuous");
+        var sessions = await desk.CarbonSessionsAsync();
+        Assert.NotEmpty(sessions);
+        Assert.All(sessions, s => Assert.Equal(Domain.Markets.SessionMechanism.Continuous, s.Mechanism));
+        Assert.Contains(rows, r => r.Entity == "carbon" && r.Metric == "volume" && r.Value > 0);
+        // Each trade pays the seller what the buyer pays: Σ offer fills = Σ bid fills, in allowances and money.
+        foreach (var s in sessions)
+        {
+            Assert.Equal(s.Fills.Where(f => f.Side == Domain.Markets.OrderSide.Offer).Sum(f => f.Quantity * f.Price), s.Fills.Where(f => f.Side == Domain.Markets.OrderSide.Bid).Sum(f => f.Quantity * f.Price));
+            Assert.Equal(s.Volume, s.Fills.Where(f => f.Side == Domain.Markets.OrderSide.Bid).Sum(f => f.Quantity));
+        }
+    }
+
+    [Theory]
+    [InlineData("call-auction")]
+    [InlineData("continuous")]
+    public async Task With_a_floor_a_ceiling_an_auctioned_share_and_the_stability_reserve_prices_stay_within_the_bounds(string mechanism)
+    {
+        var (desk, rows) = await CarbonYear(c =>
+        {
+            c.Mechanism = mechanism;
+            c.PriceFloor = 60;
+            c.PriceCeiling = 100;
+            c.AuctionShare = 0.1;
+            // Thresholds for the test province: any circulation is above the upper one.
+            c.Msr = new MsrSettings { Enabled = true, Upper = 1, Lower = 0, IntakeShare = 0.24, Release = 0 };
+        });
+        var sessions = await desk.CarbonSessionsAsync();
+        Assert.Contains(sessions, s => s.Volume > 0);
+        Assert.All(sessions.SelectMany(s => s.Fills), f => Assert.InRange(f.Price, 60m, 100m));
+        Assert.All(rows.Where(r => r.Entity == "carbon" && r.Metric == "clearing_price"), r => Assert.InRange(r.Value, 60, 100));
+        // The stability reserve took its intake in January out of the auction volume.
+        var decision = Assert.Single(await desk.CarbonReserveDecisionsAsync());
+        Assert.True(decision.Intake > 0);
+        Assert.Equal(decision.Intake, rows.Single(r => r.Metric == "msr_intake" && r.Period == "2023-01").Value);
+        var totals = await desk.AllowanceTotalsAsync();
+        Assert.Equal(totals.InReserve, rows.Single(r => r.Metric == "reserve_level" && r.Period == "2023-12").Value);
+        // The reserve's level moves month by month only through intake, release and its trades at the bounds.
+        var level = 0.0;
+        foreach (var month in rows.Where(r => r.Metric == "reserve_level").OrderBy(r => r.Period))
+        {
+            double Get(string metric) => rows.Single(r => r.Period == month.Period && r.Metric == metric).Value;
+            level += Get("msr_intake") - Get("msr_release") + Get("floor_purchases") - Get("ceiling_sales");
+            Assert.Equal(level, month.Value);
+        }
+    }
 }

@@ -34,10 +34,34 @@ public sealed record CloseCompliance(string OperationId, int Year, YearMonth Dea
 
 /// <summary>
 /// A call-auction session: sellers must hold what they offer, buyers must have the cash for their bids at their bid
-/// prices. Quantities must be whole allowances.
+/// prices. Quantities must be whole allowances. With a price floor and/or ceiling (null = none) the orders are
+/// bounded and the reserve takes part (<see cref="PriceBounds"/>).
 /// </summary>
-public sealed record RunAllowanceAuction(string OperationId, YearMonth Month, PricingRule Rule, IReadOnlyList<AccountOrder> Offers, IReadOnlyList<AccountOrder> Bids);
+public sealed record RunAllowanceAuction(string OperationId, YearMonth Month, PricingRule Rule, IReadOnlyList<AccountOrder> Offers, IReadOnlyList<AccountOrder> Bids,
+    double? PriceFloor = null, double? PriceCeiling = null);
 
-/// <summary>Allowances issued = held + surrendered + cancelled; offsets issued = held + surrendered; cash deposited = Σ cash + penalties collected.</summary>
+/// <summary>
+/// A continuous double-auction session over orders in arrival order (<see cref="ContinuousAuction"/>), with the
+/// same coverage checks, whole tonnes and price bounds as <see cref="RunAllowanceAuction"/>.
+/// </summary>
+public sealed record RunContinuousAllowanceSession(string OperationId, YearMonth Month, IReadOnlyList<ContinuousOrder> Orders,
+    double? PriceFloor = null, double? PriceCeiling = null);
+
+/// <summary>
+/// The market stability reserve's decision (docs/markets.md): circulation = allowances held by the accounts other
+/// than the reserve and the auctioneer. Above <paramref name="Upper"/>: ⌊<paramref name="IntakeShare"/> ×
+/// circulation⌋ go into the reserve, out of the auctioneer's volume, the rest withheld from its next issues. Below
+/// <paramref name="Lower"/>: up to <paramref name="Release"/> come out of the reserve to the auctioneer (who sells
+/// them in the next sessions), and any intake still due is dropped.
+/// </summary>
+public sealed record RunStabilityReserve(string OperationId, YearMonth Month, long Upper, long Lower, double IntakeShare, long Release);
+
+/// <summary>What a <see cref="RunStabilityReserve"/> decided: the intake moved now and the part withheld later, or the release.</summary>
+public sealed record ReserveDecision(string OperationId, YearMonth Month, long Circulation, long Intake, long IntakeDeferred, long Release);
+
+/// <summary>
+/// Allowances issued = held (by accounts other than the reserve) + surrendered + cancelled + in reserve; offsets
+/// issued = held + surrendered; cash deposited = Σ cash (the reserve's included) + penalties collected.
+/// </summary>
 public sealed record AllowanceTotals(long Issued, long Held, long Surrendered, long Cancelled, long OffsetsIssued, long OffsetsHeld, long OffsetsSurrendered,
-    decimal Deposited, decimal Cash, decimal PenaltiesCollected, decimal PenaltiesOwed);
+    decimal Deposited, decimal Cash, decimal PenaltiesCollected, decimal PenaltiesOwed, long InReserve = 0);

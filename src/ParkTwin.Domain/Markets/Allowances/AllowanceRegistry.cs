@@ -11,6 +11,10 @@ public sealed class AllowanceRegistryState
     /// <summary>Auction trades per month ("yyyy-MM").</summary>
     public SortedDictionary<string, MonthlyTrade> Trades { get; set; } = new(StringComparer.Ordinal);
     public List<SessionResult> Sessions { get; set; } = [];
+    /// <summary>The stability reserve's decisions, in order.</summary>
+    public List<ReserveDecision> ReserveDecisions { get; set; } = [];
+    /// <summary>Stability-reserve intake still to be withheld from the auctioneer's next issues.</summary>
+    public long IntakeDue { get; set; }
     public long Issued { get; set; }
     public long Surrendered { get; set; }
     public long Cancelled { get; set; }
@@ -22,13 +26,21 @@ public sealed class AllowanceRegistryState
 
 /// <summary>
 /// The carbon market's registry (docs/markets.md): allowance and offset accounts with cash, allocation, transfers,
-/// call-auction sessions, cancellation and the yearly compliance cycle. Every operation is idempotent by operation
+/// call-auction and continuous sessions (optionally within a price floor and ceiling), the market stability
+/// reserve, cancellation and the yearly compliance cycle. Every operation is idempotent by operation
 /// id and either applies fully or changes nothing.
 /// </summary>
 public sealed class AllowanceRegistry(AllowanceRegistryState state, EtsRules? rules = null)
 {
     /// <summary>The market operator's account: sells auctioned allowances and keeps the pay-as-bid surplus.</summary>
     public const string Auctioneer = "auctioneer";
+
+    /// <summary>
+    /// The stability reserve's account (docs/markets.md): fed by the stability reserve's intake and purchases at the
+    /// price floor, drained by releases and sales at the ceiling. Operated by the registry only; its allowances are
+    /// not in circulation.
+    /// </summary>
+    public const string Reserve = "reserve";
 
     public AllowanceRegistry() : this(new AllowanceRegistryState()) { }
 
@@ -45,6 +57,7 @@ public sealed class AllowanceRegistry(AllowanceRegistryState state, EtsRules? ru
     public OperationResult Apply(OpenAccount op) => State.Log.Run(op.OperationId, op, () =>
     {
         Require.AccountName(op.Account, "account");
+        Require.That(op.Account != Reserve, "the reserve account is operated by the registry only");
         Require.That(!State.Accounts.ContainsKey(op.Account), $"account '{op.Account}' already exists");
         State.Accounts[op.Account] = new AllowanceAccount();
         return [];
@@ -68,9 +81,19 @@ public sealed class AllowanceRegistry(AllowanceRegistryState state, EtsRules? ru
         var deducted = Math.Min(account.PendingDeduction, op.Quantity);
         var issued = op.Quantity - deducted;
         account.PendingDeduction -= deducted;
-        account.Allowances += issued;
+        // Intake the stability reserve could not take from the auction volume comes off the auctioneer's next issues.
+        var withheld = op.Account == Auctioneer ? Math.Min(State.IntakeDue, issued) : 0;
+        State.IntakeDue -= withheld;
+        account.Allowances += issued - withheld;
         State.Issued += issued;
-        return issued > 0 ? [new LedgerEntry(op.OperationId, LedgerUnit.Allowance, LedgerBooks.Issuance, op.Account, issued)] : [];
+        var entries = new List<LedgerEntry>();
+        if (withheld > 0)
+        {
+            ReserveAccount().Allowances += withheld;
+            entries.Add(new LedgerEntry(op.OperationId, LedgerUnit.Allowance, LedgerBooks.Issuance, Reserve, withheld));
+        }
+        if (issued - withheld > 0) entries.Add(new LedgerEntry(op.OperationId, LedgerUnit.Allowance, LedgerBooks.Issuance, op.Account, issued - withheld));
+        return entries;
     });
 
     public OperationResult Apply(IssueOffsetCredits op) => State.Log.Run(op.OperationId, op, () =>
@@ -182,30 +205,112 @@ public sealed class AllowanceRegistry(AllowanceRegistryState state, EtsRules? ru
 
     public OperationResult Apply(RunAllowanceAuction op) => State.Log.Run(op.OperationId, op, () =>
     {
-        foreach (var o in op.Offers.Concat(op.Bids))
+        var bounds = new PriceBounds(op.PriceFloor, op.PriceCeiling);
+        bounds.Validate();
+        var orders = op.Offers.Select(o => (Order: o, Side: OrderSide.Offer)).Concat(op.Bids.Select(o => (Order: o, Side: OrderSide.Bid))).ToList();
+        foreach (var (o, _) in orders) WholeTonnes(o.Id, o.Account, o.Quantity);
+        // Bad orders are refused before the bounds apply (the book names the field).
+        Sessions.Clear(op.Month, op.Rule, op.Offers, op.Bids);
+        var offers = Bounded(op.Offers, OrderSide.Offer, bounds);
+        var bids = Bounded(op.Bids, OrderSide.Bid, bounds);
+        foreach (var r in bounds.ReserveOrders(State.Accounts.GetValueOrDefault(Reserve)))
+            (r.Side == OrderSide.Offer ? offers : bids).Add(new AccountOrder(r.Id, Reserve, r.Quantity, r.Price));
+        var session = Sessions.Clear(op.Month, op.Rule, offers, bids);
+        CheckCover(offers, bids);
+        return Settle(op.OperationId, op.Month, session);
+    });
+
+    public OperationResult Apply(RunContinuousAllowanceSession op) => State.Log.Run(op.OperationId, op, () =>
+    {
+        var bounds = new PriceBounds(op.PriceFloor, op.PriceCeiling);
+        bounds.Validate();
+        foreach (var o in op.Orders) WholeTonnes(o.Id, o.Account, o.Quantity);
+        Sessions.RunContinuous(op.Month, op.Orders);
+        var orders = new List<ContinuousOrder>();
+        foreach (var o in op.Orders)
+            if (bounds.Bound(o.Side, o.Price) is { } price) orders.Add(o with { Price = price });
+        // The reserve's orders arrive last: accounts trade first, the reserve absorbs what is left at the bounds.
+        foreach (var r in bounds.ReserveOrders(State.Accounts.GetValueOrDefault(Reserve)))
+            orders.Add(new ContinuousOrder(r.Id, Reserve, r.Side, r.Quantity, r.Price));
+        var session = Sessions.RunContinuous(op.Month, orders);
+        CheckCover(orders.Where(o => o.Side == OrderSide.Offer).Select(o => new AccountOrder(o.Id, o.Account, o.Quantity, o.Price)).ToList(),
+            orders.Where(o => o.Side == OrderSide.Bid).Select(o => new AccountOrder(o.Id, o.Account, o.Quantity, o.Price)).ToList());
+        return Settle(op.OperationId, op.Month, session);
+    });
+
+    public OperationResult Apply(RunStabilityReserve op) => State.Log.Run(op.OperationId, op, () =>
+    {
+        Require.Month(op.Month, "month");
+        Require.That(op.Lower >= 0 && op.Upper > op.Lower, $"thresholds must satisfy 0 <= lower < upper (got {op.Lower}, {op.Upper})");
+        Require.That(double.IsFinite(op.IntakeShare) && op.IntakeShare is >= 0 and <= 1, $"intake share must be a fraction (got {op.IntakeShare})");
+        Require.That(op.Release >= 0, $"release must not be negative (got {op.Release})");
+        var circulation = Circulation();
+        var reserve = ReserveAccount();
+        var auctioneer = State.Accounts[Auctioneer];
+        var entries = new List<LedgerEntry>();
+        long intake = 0, deferred = 0, release = 0;
+        if (circulation > op.Upper)
         {
-            Known(o.Account);
-            Require.That(double.IsFinite(o.Quantity) && o.Quantity == Math.Floor(o.Quantity) && o.Quantity <= 1e15,
-                $"order {o.Id}: allowances trade in whole tonnes (got {o.Quantity})");
+            var due = (long)Math.Floor((decimal)op.IntakeShare * circulation);
+            // Out of the volume still to be auctioned; what it lacks is withheld from the auctioneer's next issues.
+            intake = Math.Min(due, auctioneer.Allowances);
+            deferred = due - intake;
+            auctioneer.Allowances -= intake;
+            reserve.Allowances += intake;
+            State.IntakeDue += deferred;
+            if (intake > 0) entries.Add(new LedgerEntry(op.OperationId, LedgerUnit.Allowance, Auctioneer, Reserve, intake));
         }
-        var session = Sessions.Clear(op.Month, op.Rule, op.Offers, op.Bids);
-        foreach (var seller in op.Offers.GroupBy(o => o.Account))
+        else if (circulation < op.Lower)
+        {
+            release = Math.Min(op.Release, reserve.Allowances);
+            reserve.Allowances -= release;
+            auctioneer.Allowances += release;
+            State.IntakeDue = 0;
+            if (release > 0) entries.Add(new LedgerEntry(op.OperationId, LedgerUnit.Allowance, Reserve, Auctioneer, release));
+        }
+        State.ReserveDecisions.Add(new ReserveDecision(op.OperationId, op.Month, circulation, intake, deferred, release));
+        return entries;
+    });
+
+    /// <summary>Allowances in circulation: held by the accounts other than the reserve and the auctioneer.</summary>
+    public long Circulation() => State.Accounts.Where(a => a.Key is not Reserve and not Auctioneer).Sum(a => a.Value.Allowances);
+
+    void WholeTonnes(string id, string account, double quantity)
+    {
+        Known(account);
+        Require.That(double.IsFinite(quantity) && quantity == Math.Floor(quantity) && quantity <= 1e15,
+            $"order {id}: allowances trade in whole tonnes (got {quantity})");
+    }
+
+    static List<AccountOrder> Bounded(IReadOnlyList<AccountOrder> orders, OrderSide side, PriceBounds bounds) =>
+        orders.Select(o => bounds.Bound(side, o.Price) is { } p ? o with { Price = p } : null).OfType<AccountOrder>().ToList();
+
+    /// <summary>Sellers must hold what they offer; buyers must have cash for their bids at their (bounded) prices, above any trade price.</summary>
+    void CheckCover(IReadOnlyList<AccountOrder> offers, IReadOnlyList<AccountOrder> bids)
+    {
+        foreach (var o in offers.Concat(bids)) if (o.Account != Reserve) Known(o.Account);
+        foreach (var seller in offers.GroupBy(o => o.Account))
         {
             var offered = (long)seller.Sum(o => o.Quantity);
-            Require.That(State.Accounts[seller.Key].Allowances >= offered, $"{seller.Key} offers {offered} allowances but holds {State.Accounts[seller.Key].Allowances}");
+            var holds = State.Accounts.GetValueOrDefault(seller.Key)?.Allowances ?? 0;
+            Require.That(holds >= offered, $"{seller.Key} offers {offered} allowances but holds {holds}");
         }
-        foreach (var buyer in op.Bids.GroupBy(o => o.Account))
+        foreach (var buyer in bids.GroupBy(o => o.Account))
         {
-            // Cover at the bid prices: no session price can be above them.
             var cover = buyer.Sum(Sessions.Cover);
-            Require.That(State.Accounts[buyer.Key].Cash >= cover, $"{buyer.Key} bids for {cover} CNY but has {State.Accounts[buyer.Key].Cash}");
+            var cash = State.Accounts.GetValueOrDefault(buyer.Key)?.Cash ?? 0;
+            Require.That(cash >= cover, $"{buyer.Key} bids for {cover} CNY but has {cash}");
         }
+    }
 
+    /// <summary>Settles a session's fills through the clearing house; the pay-as-bid surplus goes to the auctioneer.</summary>
+    List<LedgerEntry> Settle(string operationId, YearMonth month, SessionResult session)
+    {
         var entries = new List<LedgerEntry>();
         decimal paid = 0, received = 0;
         foreach (var fill in session.Fills)
         {
-            var account = State.Accounts[fill.Account];
+            var account = fill.Account == Reserve ? ReserveAccount() : State.Accounts[fill.Account];
             var quantity = (long)fill.Quantity; // whole tonnes in, whole tonnes out
             var value = fill.Quantity * fill.Price;
             if (fill.Side == OrderSide.Offer)
@@ -213,33 +318,36 @@ public sealed class AllowanceRegistry(AllowanceRegistryState state, EtsRules? ru
                 account.Allowances -= quantity;
                 account.Cash += value;
                 received += value;
-                entries.Add(new LedgerEntry(op.OperationId, LedgerUnit.Allowance, fill.Account, LedgerBooks.Clearing, quantity));
-                entries.Add(new LedgerEntry(op.OperationId, LedgerUnit.Money, LedgerBooks.Clearing, fill.Account, value));
+                entries.Add(new LedgerEntry(operationId, LedgerUnit.Allowance, fill.Account, LedgerBooks.Clearing, quantity));
+                entries.Add(new LedgerEntry(operationId, LedgerUnit.Money, LedgerBooks.Clearing, fill.Account, value));
             }
             else
             {
                 account.Allowances += quantity;
                 account.Cash -= value;
                 paid += value;
-                entries.Add(new LedgerEntry(op.OperationId, LedgerUnit.Allowance, LedgerBooks.Clearing, fill.Account, quantity));
-                entries.Add(new LedgerEntry(op.OperationId, LedgerUnit.Money, fill.Account, LedgerBooks.Clearing, value));
+                entries.Add(new LedgerEntry(operationId, LedgerUnit.Allowance, LedgerBooks.Clearing, fill.Account, quantity));
+                entries.Add(new LedgerEntry(operationId, LedgerUnit.Money, fill.Account, LedgerBooks.Clearing, value));
             }
         }
         if (paid != received)
         {
             // Pay-as-bid: buyers pay more than sellers receive; the operator keeps the difference.
             State.Accounts[Auctioneer].Cash += paid - received;
-            entries.Add(new LedgerEntry(op.OperationId, LedgerUnit.Money, LedgerBooks.Clearing, Auctioneer, paid - received));
+            entries.Add(new LedgerEntry(operationId, LedgerUnit.Money, LedgerBooks.Clearing, Auctioneer, paid - received));
         }
         if (session.Volume > 0)
         {
-            var trade = State.Trades.TryGetValue(op.Month.ToString(), out var t) ? t : State.Trades[op.Month.ToString()] = new MonthlyTrade();
+            var trade = State.Trades.TryGetValue(month.ToString(), out var t) ? t : State.Trades[month.ToString()] = new MonthlyTrade();
             trade.Volume += (long)session.Volume;
             trade.Value += paid;
         }
         State.Sessions.Add(session);
         return entries;
-    });
+    }
+
+    /// <summary>The reserve's account, created on first use (states saved before the reserve existed lack it).</summary>
+    AllowanceAccount ReserveAccount() => State.Accounts.TryGetValue(Reserve, out var a) ? a : State.Accounts[Reserve] = new AllowanceAccount();
 
     /// <summary>The fine's price: the average auction price of the month before the deadline, else the year's reference price.</summary>
     public double ReferencePrice(int year, YearMonth deadline) =>
@@ -250,12 +358,13 @@ public sealed class AllowanceRegistry(AllowanceRegistryState state, EtsRules? ru
     public long OffsetLimit(long verifiedEmissions) => (long)Math.Floor(verifiedEmissions * Rules.OffsetMaxShare);
 
     public AllowanceTotals Totals() => new(
-        State.Issued, State.Accounts.Values.Sum(a => a.Allowances), State.Surrendered, State.Cancelled,
+        State.Issued, State.Accounts.Where(a => a.Key != Reserve).Sum(a => a.Value.Allowances), State.Surrendered, State.Cancelled,
         State.OffsetsIssued, State.Accounts.Values.Sum(a => a.Offsets), State.OffsetsSurrendered,
-        State.Deposited, State.Accounts.Values.Sum(a => a.Cash), State.PenaltiesCollected, State.Accounts.Values.Sum(a => a.PenaltyOwed));
+        State.Deposited, State.Accounts.Values.Sum(a => a.Cash), State.PenaltiesCollected, State.Accounts.Values.Sum(a => a.PenaltyOwed),
+        State.Accounts.GetValueOrDefault(Reserve)?.Allowances ?? 0);
 
     /// <summary>
-    /// The invariants; an empty list when they hold: allowances issued = held + surrendered + cancelled, offsets
+    /// The invariants; an empty list when they hold: allowances issued = held + surrendered + cancelled + in reserve, offsets
     /// issued = held + surrendered, money deposited = Σ cash + penalties collected, no negative holding, and the
     /// ledger's replayed balances equal to the accounts'.
     /// </summary>
@@ -263,7 +372,9 @@ public sealed class AllowanceRegistry(AllowanceRegistryState state, EtsRules? ru
     {
         var problems = new List<string>();
         var t = Totals();
-        if (t.Issued != t.Held + t.Surrendered + t.Cancelled) problems.Add($"allowances issued {t.Issued} ≠ held {t.Held} + surrendered {t.Surrendered} + cancelled {t.Cancelled}");
+        if (t.Issued != t.Held + t.Surrendered + t.Cancelled + t.InReserve)
+            problems.Add($"allowances issued {t.Issued} ≠ held {t.Held} + surrendered {t.Surrendered} + cancelled {t.Cancelled} + in reserve {t.InReserve}");
+        if (State.IntakeDue < 0) problems.Add($"stability-reserve intake due is negative ({State.IntakeDue})");
         if (t.OffsetsIssued != t.OffsetsHeld + t.OffsetsSurrendered) problems.Add($"offsets issued {t.OffsetsIssued} ≠ held {t.OffsetsHeld} + surrendered {t.OffsetsSurrendered}");
         if (t.Deposited != t.Cash + t.PenaltiesCollected) problems.Add($"money deposited {t.Deposited} ≠ cash {t.Cash} + penalties collected {t.PenaltiesCollected}");
         var ledger = State.Log.Balances();
@@ -288,8 +399,11 @@ public sealed class AllowanceRegistry(AllowanceRegistryState state, EtsRules? ru
         if (actual != expected) problems.Add($"ledger {unit} balance of {account} is {actual}, the registry says {expected}");
     }
 
-    AllowanceAccount Known(string account) =>
-        account is not null && State.Accounts.TryGetValue(account, out var a) ? a : throw new OperationRejected($"unknown account '{account}'");
+    AllowanceAccount Known(string account)
+    {
+        Require.That(account != Reserve, "the reserve account is operated by the registry only");
+        return account is not null && State.Accounts.TryGetValue(account, out var a) ? a : throw new OperationRejected($"unknown account '{account}'");
+    }
 
     void Open(int year) => Require.That(!State.ClosedYears.Contains(year), $"compliance year {year} is closed");
 

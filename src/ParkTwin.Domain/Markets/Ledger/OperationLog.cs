@@ -16,6 +16,8 @@ public sealed class OperationLog
     {
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new JsonStringEnumConverter() },
+        // Optional fields left null (e.g. a session without price bounds) do not change an operation's fingerprint.
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
     /// <summary>
