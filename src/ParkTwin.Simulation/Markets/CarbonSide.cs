@@ -15,15 +15,19 @@ namespace ParkTwin.Simulation.Markets;
 sealed class CarbonSide
 {
     /// <summary>A covered enterprise: its expected Scope 1 for the year, its free allocation, cash and abatement cost.</summary>
-    public sealed record Account(string Id, double ExpectedEmissions, long FreeAllocation, decimal Cash, double AbatementCost, ulong Key);
+    public sealed record Account(string Id, double ExpectedEmissions, long FreeAllocation, decimal Cash, double AbatementCost, ulong Key,
+        string Sector, double ProductPerUnit);
 
     readonly CarbonSettings settings;
+    readonly EtsRules rules;
+    readonly int year;
     readonly ulong seed;
 
     public CarbonSide(ProvinceModel model, CarbonSettings settings, EtsRules rules)
     {
         this.settings = settings;
-        var year = model.Settings.Year;
+        this.rules = rules;
+        year = model.Settings.Year;
         seed = model.Settings.Seed;
         // The auctioneer sells at the year's reference price (ets.yaml), kept within the price bounds.
         var reference = rules.ReferencePrice.At(year);
@@ -49,7 +53,8 @@ sealed class CarbonSide
             var value = e.AnnualOutput * intensity.Value10kCny * 1e4;
             return new Account(e.Id, e.AnnualOutput * (intensity.Scope1Combustion + intensity.Scope1Process),
                 (long)Math.Floor(allocation[i].Free * settings.AllocationFactor),
-                Math.Round((decimal)(value * settings.CashShareOfOutputValue), 2), settings.AbatementCost[e.Industry], Noise.Key(model.Settings.Seed, "ets:" + e.Id));
+                Math.Round((decimal)(value * settings.CashShareOfOutputValue), 2), settings.AbatementCost[e.Industry], Noise.Key(model.Settings.Seed, "ets:" + e.Id),
+                requests[i].Sector, requests[i].Output / e.AnnualOutput);
         }).ToArray();
     }
 
@@ -102,6 +107,7 @@ sealed class CarbonSide
     public async Task ComplyAsync(IMarketDesk desk, RunBooks books, int year)
     {
         var ledgers = books.Enterprises.ToDictionary(e => e.Id, e => e.Ledger, StringComparer.Ordinal);
+        await TrueUpAsync(desk, ledgers);
         var reports = new List<ReportEmissions>();
         var surrenders = new List<SurrenderAllowances>();
         foreach (var account in Covered)
@@ -118,16 +124,45 @@ sealed class CarbonSide
         await desk.CarbonAsync(new CloseCompliance($"ets-close-{year}", year, new YearMonth(year + 1, 12)));
     }
 
+    /// <summary>
+    /// The allocation was made on expected output; the final one is benchmark × actual output × adjustment (China's
+    /// rule). The difference is issued, or taken back out of what the account still holds.
+    /// </summary>
+    async Task TrueUpAsync(IMarketDesk desk, Dictionary<string, Domain.Twin.MonthlyLedger> ledgers)
+    {
+        var final = FinalAllocation(ledgers);
+        var issues = new List<IssueAllowances>();
+        for (var i = 0; i < Covered.Count; i++)
+        {
+            var account = Covered[i];
+            var delta = final[i] - account.FreeAllocation;
+            if (delta > 0) issues.Add(new IssueAllowances($"ets-trueup-{year}-{account.Id}", account.Id, year, delta));
+            else if (delta < 0)
+            {
+                var back = Math.Min(-delta, (await desk.CarbonAccountAsync(account.Id))!.Allowances);
+                if (back > 0) await desk.CarbonAsync(new CancelAllowances($"ets-trueup-{year}-{account.Id}", account.Id, back));
+            }
+        }
+        if (issues.Count > 0) await desk.CarbonAsync(new AllowanceBatch([], [], issues, [], []));
+    }
+
+    long[] FinalAllocation(Dictionary<string, Domain.Twin.MonthlyLedger> ledgers) =>
+        AllowanceAllocation.Compute(rules, year,
+                Covered.Select(a => new AllocationRequest(a.Id, a.Sector, ledgers[a.Id].YearToDate(Metric.Output) * a.ProductPerUnit)).ToList(), settings.AuctionShare)
+            .Select(l => (long)Math.Floor(l.Free * settings.AllocationFactor)).ToArray();
+
     /// <summary>Each covered enterprise's compliance year: allocated, verified, surrendered, shortfall, penalty, banked.</summary>
-    public async Task<IReadOnlyList<TidyRow>> ComplianceRowsAsync(IMarketDesk desk, int year)
+    public async Task<IReadOnlyList<TidyRow>> ComplianceRowsAsync(IMarketDesk desk, RunBooks books)
     {
         var rows = new List<TidyRow>();
         var period = year.ToString();
-        foreach (var account in Covered)
+        var final = FinalAllocation(books.Enterprises.ToDictionary(e => e.Id, e => e.Ledger, StringComparer.Ordinal));
+        foreach (var (account, i) in Covered.Select((a, i) => (a, i)))
         {
             var record = await desk.ComplianceAsync(account.Id, year) ?? throw new InvalidOperationException($"{account.Id} has no compliance record for {year}");
             var after = (await desk.CarbonAccountAsync(account.Id))!;
-            rows.Add(new TidyRow(account.Id, period, "allocated", account.FreeAllocation, "allowances"));
+            rows.Add(new TidyRow(account.Id, period, "allocated_preliminary", account.FreeAllocation, "allowances"));
+            rows.Add(new TidyRow(account.Id, period, "allocated", final[i], "allowances"));
             rows.Add(new TidyRow(account.Id, period, "verified_emissions", record.VerifiedEmissions, "tCO2"));
             rows.Add(new TidyRow(account.Id, period, "surrendered", record.AllowancesSurrendered, "allowances"));
             rows.Add(new TidyRow(account.Id, period, "shortfall", record.Shortfall, "allowances"));

@@ -57,6 +57,7 @@ public sealed class GrainMarketDesk(IGrainFactory grains, string world) : IMarke
         OpenAccount o => await carbon.OpenAccountAsync(o),
         DepositCash o => await carbon.DepositAsync(o),
         IssueAllowances o => await carbon.IssueAsync(o),
+        CancelAllowances o => await carbon.CancelAsync(o),
         ReportEmissions o => await carbon.ReportAsync(o),
         SurrenderAllowances o => await carbon.SurrenderAsync(o),
         CloseCompliance o => await carbon.CloseComplianceAsync(o),

@@ -63,6 +63,7 @@ public sealed class LocalMarketDesk : IMarketDesk
             OpenAccount o => allowances.Apply(o),
             DepositCash o => allowances.Apply(o),
             IssueAllowances o => allowances.Apply(o),
+            CancelAllowances o => allowances.Apply(o),
             ReportEmissions o => allowances.Apply(o),
             SurrenderAllowances o => allowances.Apply(o),
             CloseCompliance o => allowances.Apply(o),

@@ -148,6 +148,9 @@ public sealed class MarketStage
             if (Certifies)
             {
                 foreach (var (metric, value) in green.Delivery(m, books, contracts)) Add("green_power", ym, metric, value, "MWh");
+                // What the buyers could not take of their contracts, they bought from the grid instead.
+                var shortfall = green.Delivery(m, books, contracts).Single(d => d.Metric == "shortfall").Value;
+                Add("green_power", ym, "shortfall_cost", Math.Round(shortfall * settings.GreenPower.GridPrice, 2), "CNY");
                 var certified = green.Certificates(m, books, contracts);
                 Add("certificates", ym, "issued", certified, "MWh");
                 Add("certificates", ym, "retired", settings.Certificates.RetireForScope2 ? certified : 0, "MWh");
@@ -171,7 +174,7 @@ public sealed class MarketStage
             }
         }
         if (settings.Carbon.Enabled)
-            foreach (var row in await carbon.ComplianceRowsAsync(desk, year)) rows.Add(row);
+            foreach (var row in await carbon.ComplianceRowsAsync(desk, books)) rows.Add(row);
         return rows;
     }
 

@@ -73,7 +73,12 @@ public sealed class MarketsInSimulationTests
         var totals = await desk.AllowanceTotalsAsync();
         // Conservation: every allowance issued is held, surrendered or cancelled.
         Assert.Equal(totals.Issued, totals.Held + totals.Surrendered + totals.Cancelled);
-        Assert.Equal(compliance.Where(r => r.Metric == "allocated").Sum(r => r.Value), totals.Issued);
+        // Issued = the preliminary allocation plus the true-ups up to the final one (benchmark × actual output); a
+        // true-up down is taken back (cancelled).
+        double Sum(string metric) => compliance.Where(r => r.Metric == metric).Sum(r => r.Value);
+        var trueUps = compliance.GroupBy(r => r.Entity).Select(g => g.Single(r => r.Metric == "allocated").Value - g.Single(r => r.Metric == "allocated_preliminary").Value).ToArray();
+        Assert.Equal(Sum("allocated_preliminary") + trueUps.Where(d => d > 0).Sum(), totals.Issued);
+        Assert.Equal(-trueUps.Where(d => d < 0).Sum(), totals.Cancelled);
         foreach (var enterprise in compliance.GroupBy(r => r.Entity))
         {
             double Get(string metric) => enterprise.Single(r => r.Metric == metric).Value;
