@@ -69,6 +69,8 @@ public sealed class ProvinceGrain(
     public async Task<int> RollBackToCheckpointAsync()
     {
         var stored = roster.State.Value ?? throw new InvalidOperationException($"province {this.GetPrimaryKeyString()} was never set up, or its setup was not stored (run with checkpoints to resume)");
+        if (stored.GridSpecs is null || stored.Settings is null)
+            throw new InvalidOperationException($"province {this.GetPrimaryKeyString()} was stored by an earlier version of ParkTwin (its roster has no grid plant specs); run it again instead of resuming it");
         var checkpoint = checkpoints.State.Newest;
         var tick = checkpoint?.Tick ?? -1;
         if (checkpoint is not null && checkpoint.Plants.Length != stored.GridSpecs.Length)
