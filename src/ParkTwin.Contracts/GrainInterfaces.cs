@@ -25,8 +25,11 @@ public interface IEnterpriseGrain : IGrainWithStringKey
     [Alias("award-green")] Task AwardGreenPowerAsync(int month, double share);
     [Alias("ledger")] Task<LedgerView> GetLedgerAsync();
     [Alias("hourly")] Task<HourlyView> GetCurrentHoursAsync();
-    /// <summary>Goes back to the checkpoint taken after <paramref name="tick"/> (−1: the start of the run).</summary>
-    [Alias("restore")] Task RestoreAsync(int tick);
+    /// <summary>
+    /// Rebuilds the twin from <paramref name="setup"/> and puts it back to <paramref name="snapshot"/> (null: the start
+    /// of the run). Its park keeps both: an enterprise stores nothing itself.
+    /// </summary>
+    [Alias("restore")] Task RestoreAsync(EnterpriseSetup setup, EnterpriseState? snapshot);
 }
 
 [Alias("parktwin.asset")]
@@ -35,8 +38,11 @@ public interface IEnergyAssetGrain : IGrainWithStringKey
     [Alias("init")] Task InitializeAsync(AssetSetup setup);
     [Alias("step")] Task<AssetStepReply> StepAsync(TickSpan window, double[] signal);
     [Alias("ledger")] Task<LedgerView> GetLedgerAsync();
-    /// <summary>Goes back to the checkpoint taken after <paramref name="tick"/> (−1: the start of the run).</summary>
-    [Alias("restore")] Task RestoreAsync(int tick);
+    /// <summary>
+    /// Rebuilds the twin from <paramref name="setup"/> and puts it back to <paramref name="snapshot"/> (null: the start
+    /// of the run). Its park (or, for a grid plant, the province) keeps both: an asset stores nothing itself.
+    /// </summary>
+    [Alias("restore")] Task RestoreAsync(AssetSetup setup, AssetState? snapshot);
 }
 
 [Alias("parktwin.park")]

@@ -34,15 +34,63 @@ public sealed record SettleRequest(
     [property: Id(5)] double[] GreenPool,
     [property: Id(6)] double[] GreenBilateral);
 
+/// <summary>An enterprise's answer to a tick; after a checkpoint tick also its snapshot, which the park stores.</summary>
 [GenerateSerializer, Immutable]
-public sealed record SettleReply([property: Id(0)] double[] Row, [property: Id(1)] DemandPlan? Next);
+public sealed record SettleReply([property: Id(0)] double[] Row, [property: Id(1)] DemandPlan? Next, [property: Id(2)] EnterpriseState? Snapshot = null);
 
+/// <summary>An asset's answer to a tick; after a checkpoint tick also its snapshot, which its park (or the province) stores.</summary>
 [GenerateSerializer, Immutable]
-public sealed record AssetStepReply([property: Id(0)] double[] Electricity, [property: Id(1)] double[] Heat, [property: Id(2)] double[] Row)
+public sealed record AssetStepReply([property: Id(0)] double[] Electricity, [property: Id(1)] double[] Heat, [property: Id(2)] double[] Row,
+    [property: Id(3)] AssetState? Snapshot = null)
 {
     public AssetOutput ToDomain() => new(Electricity, Heat, Row);
 
-    public static AssetStepReply Of(AssetOutput o) => new(o.Electricity, o.Heat, o.Row);
+    public static AssetStepReply Of(AssetOutput o, AssetState? snapshot = null) => new(o.Electricity, o.Heat, o.Row, snapshot);
+}
+
+// Snapshots on the wire and in storage: the Domain snapshot records in Orleans' binary form (plain arrays of doubles,
+// no JSON), since a checkpoint carries one per enterprise and asset.
+
+/// <summary><see cref="EnterpriseSnapshot"/> on the wire and in a park's checkpoint.</summary>
+[GenerateSerializer, Immutable]
+public sealed record EnterpriseState(
+    [property: Id(0)] int Tick,
+    [property: Id(1)] double[] Drivers,
+    [property: Id(2)] int BookedMonths,
+    [property: Id(3)] int LastMonth,
+    [property: Id(4)] double[]? GreenShares)
+{
+    public EnterpriseSnapshot ToDomain() => new(Tick, Drivers, BookedMonths, LastMonth, GreenShares);
+
+    public static EnterpriseState Of(EnterpriseSnapshot s) => new(s.Tick, s.Drivers, s.BookedMonths, s.LastMonth, s.GreenShares);
+}
+
+/// <summary><see cref="AssetSnapshot"/> on the wire and in a park's (or the province's) checkpoint.</summary>
+[GenerateSerializer, Immutable]
+public sealed record AssetState(
+    [property: Id(0)] int Tick,
+    [property: Id(1)] double[] Sums,
+    [property: Id(2)] int BookedMonths,
+    [property: Id(3)] int LastMonth,
+    [property: Id(4)] double StateOfChargeMWh)
+{
+    public AssetSnapshot ToDomain() => new(Tick, Sums, BookedMonths, LastMonth, StateOfChargeMWh);
+
+    public static AssetState Of(AssetSnapshot s) => new(s.Tick, s.Sums, s.BookedMonths, s.LastMonth, s.StateOfChargeMWh);
+}
+
+/// <summary><see cref="ParkSnapshot"/> in a park's checkpoint.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ParkState(
+    [property: Id(0)] int Tick,
+    [property: Id(1)] double[] Ledger,
+    [property: Id(2)] double[] LastRow,
+    [property: Id(3)] double[] ExportedByMonth,
+    [property: Id(4)] double[][] AssetRows)
+{
+    public ParkSnapshot ToDomain() => new(Tick, Ledger, LastRow, ExportedByMonth, AssetRows);
+
+    public static ParkState Of(ParkSnapshot s) => new(s.Tick, s.Ledger, s.LastRow, s.ExportedByMonth, s.AssetRows);
 }
 
 [GenerateSerializer, Immutable]

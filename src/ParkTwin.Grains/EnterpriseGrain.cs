@@ -1,64 +1,45 @@
 using ParkTwin.Contracts;
 using ParkTwin.Domain.Twin;
-using ParkTwin.Grains.State;
 
 namespace ParkTwin.Grains;
 
 /// <summary>
-/// An enterprise's twin: a thin shell over <see cref="EnterpriseTwin"/>, which keeps its books. With checkpointing
-/// on it keeps its setup and its last two snapshots in storage, and writes a snapshot after every checkpoint tick
-/// before answering, so the park knows it is durable.
+/// An enterprise's twin: a thin shell over <see cref="EnterpriseTwin"/>, which keeps its books. It stores nothing
+/// itself: after a checkpoint tick it answers its park with its snapshot as well, and the park stores its setup and
+/// its snapshots and hands both back on a roll-back (<see cref="RestoreAsync"/>).
 /// </summary>
-public sealed class EnterpriseGrain(
-    [PersistentState("enterprise-setup", StateNames.Storage)] IPersistentState<SetupState<EnterpriseSetup>> setup,
-    [PersistentState("enterprise", StateNames.Storage)] IPersistentState<Checkpoints<EnterpriseSnapshot>> checkpoints)
-    : Grain, IEnterpriseGrain
+public sealed class EnterpriseGrain : Grain, IEnterpriseGrain
 {
     EnterpriseTwin? twin;
+    TwinSettings? settings;
 
     EnterpriseTwin Twin => twin ?? throw new InvalidOperationException($"enterprise {this.GetPrimaryKeyString()} has not been set up for a run");
 
-    /// <summary>A grain reactivated after a crash rebuilds its twin from storage; the driver then rolls it back as needed.</summary>
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (setup.State.Value is { } stored)
-        {
-            twin = Build(stored);
-            if (checkpoints.State.Newest is { } newest) twin.Restore(newest);
-        }
-        return Task.CompletedTask;
-    }
-
     /// <summary>Setting up twice keeps the first setup and its books: a retried setup call changes nothing.</summary>
-    public async Task InitializeAsync(EnterpriseSetup value)
+    public Task InitializeAsync(EnterpriseSetup value)
     {
-        if (twin is not null) return;
+        if (twin is not null) return Task.CompletedTask;
         twin = Build(value);
-        // Kept in memory always; written only when checkpointing, so a plain in-memory run writes nothing.
-        setup.State.Value = value;
-        if (value.Settings.CheckpointEvery > 0) await setup.WriteStateAsync();
+        settings = value.Settings;
+        return Task.CompletedTask;
     }
 
     public Task<DemandPlan> PlanAsync(TickSpan window) => Task.FromResult(DemandPlan.Of(Twin.PlanFor(window.Window)));
 
-    public async Task<SettleReply> SettleAsync(SettleRequest request)
+    public Task<SettleReply> SettleAsync(SettleRequest request)
     {
         var result = Twin.Step(request.Window.Window,
             new EnterpriseSupply(request.Onsite, request.ParkElectricity, request.ParkHeat, request.GreenPool, request.GreenBilateral), request.Next?.Window);
-        if (setup.State.Value is { } s && s.Settings.IsCheckpoint(request.Window.Tick) && checkpoints.State.Newest?.Tick != request.Window.Tick)
-        {
-            checkpoints.State.Push(Twin.Snapshot(), x => x.Tick);
-            await checkpoints.WriteStateAsync();
-        }
-        return new SettleReply(result.Row, result.Next is { } n ? DemandPlan.Of(n) : null);
+        var snapshot = settings!.IsCheckpoint(request.Window.Tick) ? EnterpriseState.Of(Twin.Snapshot()) : null;
+        return Task.FromResult(new SettleReply(result.Row, result.Next is { } n ? DemandPlan.Of(n) : null, snapshot));
     }
 
-    public Task RestoreAsync(int tick)
+    public Task RestoreAsync(EnterpriseSetup setup, EnterpriseState? snapshot)
     {
-        var stored = setup.State.Value ?? throw new InvalidOperationException($"enterprise {this.GetPrimaryKeyString()} has no stored setup to restore from");
-        var fresh = Build(stored);
-        if (tick >= 0) fresh.Restore(checkpoints.State.At(tick, x => x.Tick, $"enterprise {this.GetPrimaryKeyString()}"));
+        var fresh = Build(setup);
+        if (snapshot is not null) fresh.Restore(snapshot.ToDomain());
         twin = fresh;
+        settings = setup.Settings;
         return Task.CompletedTask;
     }
 

@@ -7,18 +7,19 @@ namespace ParkTwin.Grains;
 
 /// <summary>
 /// The province's twin for one world: sets up parks and grid plants and steps them with <see cref="ProvinceStepper"/>.
-/// It writes its own snapshot after a checkpoint tick only once every park and plant has answered that tick (each
-/// having written its checkpoint first): its newest snapshot therefore marks the last complete checkpoint, the
-/// one everyone goes back to after a crash.
+/// After a checkpoint tick it writes one row, its own snapshot and its grid plants' (which came back with their
+/// answers), only once every park has answered that tick (each having written its checkpoint first): its newest
+/// checkpoint therefore marks the last complete checkpoint, the one everyone goes back to after a crash.
 /// </summary>
 public sealed class ProvinceGrain(
     [PersistentState("province-setup", StateNames.Storage)] IPersistentState<SetupState<ProvinceRoster>> roster,
-    [PersistentState("province", StateNames.Storage)] IPersistentState<Checkpoints<ProvinceSnapshot>> checkpoints)
+    [PersistentState("province-checkpoints", StateNames.Storage)] IPersistentState<Checkpoints<ProvinceCheckpoint>> checkpoints)
     : Grain, IProvinceGrain
 {
     ProvinceStepper? stepper;
     IParkGrain[] parks = [];
     IEnergyAssetGrain[] plants = [];
+    Members? members;
 
     ProvinceStepper Stepper => stepper ?? throw new InvalidOperationException($"province {this.GetPrimaryKeyString()} has not been set up for a run");
 
@@ -27,7 +28,7 @@ public sealed class ProvinceGrain(
         if (roster.State.Value is { } stored)
         {
             Build(stored);
-            if (checkpoints.State.Newest is { } newest) stepper!.Restore(newest);
+            if (checkpoints.State.Newest is { } newest) stepper!.Restore(newest.Province);
         }
         return Task.CompletedTask;
     }
@@ -36,7 +37,7 @@ public sealed class ProvinceGrain(
     {
         if (stepper is not null) return;
         var value = new ProvinceRoster(setup.Parks.Select(p => p.Park.Id).ToArray(), setup.GridAssets.Select(a => a.Id).ToArray(),
-            setup.Settings.Year, setup.Settings.FanOut, setup.Settings.CheckpointEvery);
+            setup.Settings.Year, setup.Settings.FanOut, setup.Settings.CheckpointEvery, setup.GridAssets, setup.Settings);
         Build(value);
         await FanOut.RunAsync(Enumerable.Range(0, parks.Length).ToArray(), value.FanOut, async p =>
         {
@@ -59,7 +60,7 @@ public sealed class ProvinceGrain(
         var every = roster.State.Value!.CheckpointEvery;
         if (every > 0 && (window.Tick + 1) % every == 0 && checkpoints.State.Newest?.Tick != window.Tick)
         {
-            checkpoints.State.Push(Stepper.Snapshot(), x => x.Tick);
+            checkpoints.State.Push(new ProvinceCheckpoint(Stepper.Snapshot(), members!.TakePlantSnapshots(window.Tick)), x => x.Tick);
             await checkpoints.WriteStateAsync();
         }
         return new ProvinceTickReply(parkTotal, grid);
@@ -68,7 +69,13 @@ public sealed class ProvinceGrain(
     public async Task<int> RollBackToCheckpointAsync()
     {
         var stored = roster.State.Value ?? throw new InvalidOperationException($"province {this.GetPrimaryKeyString()} was never set up, or its setup was not stored (run with checkpoints to resume)");
-        var tick = checkpoints.State.Newest?.Tick ?? -1;
+        if (stored.GridSpecs is null || stored.Settings is null)
+            throw new InvalidOperationException($"province {this.GetPrimaryKeyString()} was stored by an earlier version of ParkTwin (its roster has no grid plant specs); run it again instead of resuming it");
+        var checkpoint = checkpoints.State.Newest;
+        var tick = checkpoint?.Tick ?? -1;
+        if (checkpoint is not null && checkpoint.Plants.Length != stored.GridSpecs.Length)
+            throw new InvalidOperationException($"province {this.GetPrimaryKeyString()}: its checkpoint after tick {tick} holds {checkpoint.Plants.Length} grid plants, its roster {stored.GridSpecs.Length}");
+        Build(stored);
         await FanOut.RunAsync(Enumerable.Range(0, parks.Length).ToArray(), stored.FanOut, async p =>
         {
             await parks[p].RestoreAsync(tick);
@@ -76,12 +83,17 @@ public sealed class ProvinceGrain(
         });
         await FanOut.RunAsync(Enumerable.Range(0, plants.Length).ToArray(), stored.FanOut, async a =>
         {
-            await plants[a].RestoreAsync(tick);
+            await plants[a].RestoreAsync(new AssetSetup(stored.GridSpecs[a], stored.Settings), checkpoint?.Plants[a]);
             return true;
         });
-        Build(stored);
-        if (tick >= 0) stepper!.Restore(checkpoints.State.Newest!);
+        if (checkpoint is not null) stepper!.Restore(checkpoint.Province);
         return tick;
+    }
+
+    public Task SignGreenContractsAsync(GreenContract[] contracts)
+    {
+        Stepper.SignContracts(contracts);
+        return Task.CompletedTask;
     }
 
     public async Task AwardGreenPowerAsync(GreenPowerAward award)
@@ -96,12 +108,6 @@ public sealed class ProvinceGrain(
         });
     }
 
-    public Task SignGreenContractsAsync(GreenContract[] contracts)
-    {
-        Stepper.SignContracts(contracts);
-        return Task.CompletedTask;
-    }
-
     public Task<LedgerView[]> GetLedgersAsync() => Task.FromResult(new[]
     {
         new LedgerView(Stepper.Parks.Values, Stepper.LastTick),
@@ -113,15 +119,31 @@ public sealed class ProvinceGrain(
         var world = this.GetPrimaryKeyString();
         parks = value.Parks.Select(p => GrainFactory.GetGrain<IParkGrain>(TwinKey.Of(world, p))).ToArray();
         plants = value.GridAssets.Select(a => GrainFactory.GetGrain<IEnergyAssetGrain>(TwinKey.Of(world, a))).ToArray();
-        stepper = new ProvinceStepper(parks.Length, plants.Length, new Members(parks, plants), value.FanOut, TwinFactory.Calendar(value.Year));
+        members = new Members(parks, plants);
+        stepper = new ProvinceStepper(parks.Length, plants.Length, members, value.FanOut, TwinFactory.Calendar(value.Year));
     }
 
+    /// <summary>Parks and plants as grain calls; keeps the snapshots the plants return with a checkpoint tick's answers.</summary>
     sealed class Members(IParkGrain[] parks, IEnergyAssetGrain[] plants) : IProvinceMembers
     {
+        readonly AssetState?[] plantSnapshots = new AssetState?[plants.Length];
+
         public async ValueTask<double[]> StepParkAsync(int park, TickWindow window, TickWindow? next, double[] greenPool, Dictionary<string, double[]> bilateral) =>
             await parks[park].StepAsync(TickSpan.Of(window), TickSpan.Of(next), greenPool, bilateral);
 
-        public async ValueTask<AssetOutput> StepGridAssetAsync(int asset, TickWindow window) =>
-            (await plants[asset].StepAsync(TickSpan.Of(window), [])).ToDomain();
+        public async ValueTask<AssetOutput> StepGridAssetAsync(int asset, TickWindow window)
+        {
+            var reply = await plants[asset].StepAsync(TickSpan.Of(window), []);
+            if (reply.Snapshot is not null) plantSnapshots[asset] = reply.Snapshot;
+            return reply.ToDomain();
+        }
+
+        public AssetState[] TakePlantSnapshots(int tick)
+        {
+            var missing = Array.FindIndex(plantSnapshots, s => s is null || s.Tick != tick);
+            if (missing >= 0)
+                throw new InvalidOperationException($"grid plant {missing} gave no snapshot of tick {tick}; the checkpoint cannot be written");
+            return plantSnapshots.Select(s => s!).ToArray();
+        }
     }
 }

@@ -24,6 +24,11 @@ public sealed class AssetTwin
     /// <summary>Per month, exact sums of hourly electricity generated, heat raised, MWh charged and MWh discharged.</summary>
     readonly double[] sums = new double[12 * 4];
     const int Generated = 0, HeatRaised = 1, Charged = 2, Discharged = 3;
+    /// <summary>Bit m set once month m has been booked; the month of the last tick (−1: none).</summary>
+    int bookedMonths;
+    int lastMonth = -1;
+    /// <summary>False after a restore: the hourly output of the restored tick is not kept, so that tick cannot be answered again.</summary>
+    bool lastOutputKept = true;
 
     public AssetTwin(AssetSpec spec, GenerationProfile profile, AssetParameters parameters, RunFactors factors, double[] hydroAvailability, ulong seed)
     {
@@ -50,7 +55,9 @@ public sealed class AssetTwin
     /// <returns>The hourly flows of the tick, and the month-to-date row of the tick's month.</returns>
     public AssetOutput Step(TickWindow window, ReadOnlySpan<double> signal)
     {
-        if (window.Tick == LastSteppedTick) return last;
+        if (window.Tick == LastSteppedTick)
+            return lastOutputKept ? last : throw new InvalidOperationException(
+                $"{Spec.Id} was restored after tick {LastSteppedTick}; its hourly output of that tick is not kept, it steps on from the next tick");
         if (window.Tick < LastSteppedTick) throw new InvalidOperationException($"{Spec.Id} already stepped tick {LastSteppedTick}; tick {window.Tick} comes too late");
         var (electricity, heat) = Spec.Kind switch
         {
@@ -73,20 +80,29 @@ public sealed class AssetTwin
         Ledger.Set(month, row);
         LastSteppedTick = window.Tick;
         last = new AssetOutput(electricity, heat, row);
+        lastOutputKept = true;
+        bookedMonths |= 1 << month;
+        lastMonth = month;
         return last;
     }
 
-    /// <summary>Everything needed to continue after the last stepped tick (see <see cref="AssetSnapshot"/>).</summary>
-    public AssetSnapshot Snapshot() => new(LastSteppedTick, (double[])sums.Clone(), LedgerSnapshot.Trimmed(Ledger), StateOfChargeMWh,
-        (double[])last.Electricity.Clone(), (double[])last.Heat.Clone(), (double[])last.Row.Clone());
+    /// <summary>
+    /// Everything needed to continue after the last stepped tick (see <see cref="AssetSnapshot"/>): the sums and the
+    /// state of charge. The ledger and the last row are <see cref="MonthRow"/> of the sums, recomputed on restore.
+    /// </summary>
+    public AssetSnapshot Snapshot() => new(LastSteppedTick, MonthSums.Trimmed(sums, 4, bookedMonths), bookedMonths, lastMonth, StateOfChargeMWh);
 
     public void Restore(AssetSnapshot snapshot)
     {
-        if (snapshot.Sums.Length != sums.Length) throw new ArgumentException($"{Spec.Id}: snapshot holds {snapshot.Sums.Length} sums, not {sums.Length}");
-        snapshot.Sums.CopyTo(sums, 0);
-        LedgerSnapshot.Restore(Ledger, snapshot.Ledger);
+        MonthSums.Restore(sums, 4, snapshot.Sums);
+        bookedMonths = snapshot.BookedMonths;
+        lastMonth = snapshot.LastMonth;
+        Array.Clear(Ledger.Values);
+        for (var m = 0; m < 12; m++)
+            if ((bookedMonths & (1 << m)) != 0) Ledger.Set(m, MonthRow(sums.AsSpan(m * 4, 4)));
         storage?.Restore(snapshot.StateOfChargeMWh);
-        last = new AssetOutput((double[])snapshot.LastElectricity.Clone(), (double[])snapshot.LastHeat.Clone(), (double[])snapshot.LastRow.Clone());
+        last = new AssetOutput([], [], lastMonth >= 0 ? MonthRow(sums.AsSpan(lastMonth * 4, 4)) : new double[Metric.Count]);
+        lastOutputKept = snapshot.Tick < 0;
         LastSteppedTick = snapshot.Tick;
     }
 

@@ -29,6 +29,9 @@ public sealed class EnterpriseTwin
     /// <summary>Per month, this enterprise's share of the green generation sold in the green-power market.</summary>
     readonly double[] greenShareByMonth = new double[12];
     readonly bool retireCertificates;
+    /// <summary>Bit m set once month m has been booked; and the month of the last settled tick (−1: none).</summary>
+    int bookedMonths;
+    int lastMonth = -1;
 
     public EnterpriseTwin(EnterpriseSpec spec, EnterpriseIntensity intensity, RunFactors factors, double[] industryShape,
         YearCalendar calendar, ulong seed, double dailySigma, double hourlySigma, bool retireGreenCertificates = true)
@@ -152,6 +155,8 @@ public sealed class EnterpriseTwin
         LastSettledTick = window.Tick;
         LastTickHourly = hourly;
         lastRow = row;
+        bookedMonths |= 1 << month;
+        lastMonth = month;
         return row;
     }
 
@@ -190,18 +195,29 @@ public sealed class EnterpriseTwin
         return row;
     }
 
-    /// <summary>Everything needed to continue after the last settled tick (see <see cref="EnterpriseSnapshot"/>).</summary>
+    /// <summary>
+    /// Everything needed to continue after the last settled tick (see <see cref="EnterpriseSnapshot"/>): the driver
+    /// sums only. The ledger and the last row are <see cref="MonthRow"/> of those sums, and are recomputed on restore.
+    /// </summary>
     public EnterpriseSnapshot Snapshot() =>
-        new(LastSettledTick, (double[])drivers.Clone(), LedgerSnapshot.Trimmed(Ledger), (double[])lastRow.Clone(), (double[])greenShareByMonth.Clone());
+        new(LastSettledTick, MonthSums.Trimmed(drivers, Driver.Count, bookedMonths), bookedMonths, lastMonth,
+            Array.Exists(greenShareByMonth, s => s != 0) ? (double[])greenShareByMonth.Clone() : null);
 
-    /// <summary>Puts the twin back where the snapshot was taken; the next tick's plan is recomputed when asked for.</summary>
+    /// <summary>
+    /// Puts the twin back where the snapshot was taken: the sums, then each booked month's row recomputed from them
+    /// by the code that booked it (so bit for bit the same); the next tick's plan is recomputed when asked for.
+    /// </summary>
     public void Restore(EnterpriseSnapshot snapshot)
     {
-        if (snapshot.Drivers.Length != drivers.Length) throw new ArgumentException($"{Spec.Id}: snapshot holds {snapshot.Drivers.Length} driver sums, not {drivers.Length}");
-        snapshot.Drivers.CopyTo(drivers, 0);
+        MonthSums.Restore(drivers, Driver.Count, snapshot.Drivers);
+        Array.Clear(greenShareByMonth);
         snapshot.GreenShares?.CopyTo(greenShareByMonth, 0);
-        LedgerSnapshot.Restore(Ledger, snapshot.Ledger);
-        lastRow = (double[])snapshot.LastRow.Clone();
+        bookedMonths = snapshot.BookedMonths;
+        lastMonth = snapshot.LastMonth;
+        Array.Clear(Ledger.Values);
+        for (var m = 0; m < 12; m++)
+            if ((bookedMonths & (1 << m)) != 0) Ledger.Set(m, MonthRow(drivers.AsSpan(m * Driver.Count, Driver.Count)));
+        lastRow = lastMonth >= 0 ? MonthRow(drivers.AsSpan(lastMonth * Driver.Count, Driver.Count)) : new double[Metric.Count];
         LastSettledTick = snapshot.Tick;
         LastTickHourly = HourlySeries.Empty;
         plannedTick = -1;

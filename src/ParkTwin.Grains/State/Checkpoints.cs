@@ -1,3 +1,7 @@
+using ParkTwin.Contracts;
+using ParkTwin.Domain.Inventory;
+using ParkTwin.Domain.Twin;
+
 namespace ParkTwin.Grains.State;
 
 /// <summary>
@@ -33,14 +37,41 @@ public sealed class SetupState<TSetup> where TSetup : class
     [Id(0)] public TSetup? Value { get; set; }
 }
 
-/// <summary>The province's setup, slimmed to what stepping needs: the ids of its parks and grid plants.</summary>
+/// <summary>
+/// The province's setup, slimmed to what stepping needs: the ids of its parks, and its grid plants with their specs
+/// and the run's settings (it hands a plant its setup again on a roll-back, as a park does its members).
+/// </summary>
 [GenerateSerializer]
 public sealed record ProvinceRoster(
     [property: Id(0)] string[] Parks,
     [property: Id(1)] string[] GridAssets,
     [property: Id(2)] int Year,
     [property: Id(3)] int FanOut,
-    [property: Id(4)] int CheckpointEvery);
+    [property: Id(4)] int CheckpointEvery,
+    [property: Id(5)] AssetSpec[] GridSpecs,
+    [property: Id(6)] TwinSettings Settings);
+
+/// <summary>
+/// One park's checkpoint, one row: its own snapshot and those of its enterprises and assets (in layout order), which
+/// they returned with their answers to the checkpoint tick.
+/// </summary>
+[GenerateSerializer]
+public sealed record ParkCheckpoint(
+    [property: Id(0)] ParkState Park,
+    [property: Id(1)] EnterpriseState[] Enterprises,
+    [property: Id(2)] AssetState[] Assets)
+{
+    public int Tick => Park.Tick;
+}
+
+/// <summary>The province's checkpoint, one row: its own snapshot and those of its grid plants (in roster order).</summary>
+[GenerateSerializer]
+public sealed record ProvinceCheckpoint(
+    [property: Id(0)] ProvinceSnapshot Province,
+    [property: Id(1)] AssetState[] Plants)
+{
+    public int Tick => Province.Tick;
+}
 
 /// <summary>The storage provider every ParkTwin grain state lives in; each grain type has state names of its own.</summary>
 public static class StateNames
