@@ -147,7 +147,7 @@ public sealed class TidySeriesWriterTests(ITestOutputHelper output) : IDisposabl
         DataField[] fields = reader.Schema.GetDataFields();
         // Parquet.Net 6.1 leaves DictionaryPageOffset unset; the column's encodings say whether it is dictionary encoded.
         static bool IsDictionary(ParquetRowGroupReader g, DataField f) =>
-            g.GetMetadata(f).MetaData!.Encodings!.Any(e => e is Parquet.Meta.Encoding.PLAIN_DICTIONARY or Parquet.Meta.Encoding.RLE_DICTIONARY);
+            g.GetMetadata(f)!.MetaData!.Encodings!.Any(e => e is Parquet.Meta.Encoding.PLAIN_DICTIONARY or Parquet.Meta.Encoding.RLE_DICTIONARY);
         Assert.All(fields.Where(f => f.Name != "value"), f => Assert.True(IsDictionary(group, f), f.Name));
         Assert.False(IsDictionary(group, fields[3]));
     }
@@ -266,7 +266,7 @@ public sealed class TidySeriesWriterTests(ITestOutputHelper output) : IDisposabl
         {
             using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
             int n = checked((int)group.RowCount);
-            string[] entity = new string[n], period = new string[n], metric = new string[n], unit = new string[n];
+            string?[] entity = new string?[n], period = new string?[n], metric = new string?[n], unit = new string?[n];
             double[] value = new double[n];
             await group.ReadAsync(f[0], entity.AsMemory());
             await group.ReadAsync(f[1], period.AsMemory());
@@ -274,7 +274,7 @@ public sealed class TidySeriesWriterTests(ITestOutputHelper output) : IDisposabl
             await group.ReadAsync<double>(f[3], value.AsMemory());
             await group.ReadAsync(f[4], unit.AsMemory());
             for (int i = 0; i < n; i++)
-                rows.Add(new TidyRow(entity[i], period[i], metric[i], value[i], unit[i]));
+                rows.Add(new TidyRow(entity[i]!, period[i]!, metric[i]!, value[i], unit[i]!));
         }
         return rows;
     }
