@@ -31,8 +31,20 @@ public sealed class SimulateRuns : IDisposable
         "markets_monthly.csv", "markets_monthly.parquet",
         "parks_monthly.csv", "parks_monthly.parquet",
         "province_monthly.csv", "province_monthly.parquet",
-        "summary.json",
+        "report.html", "summary.json",
     ];
+
+    /// <summary>The charts under charts/, sorted.</summary>
+    public static readonly string[] Charts =
+        ["charts/carbon_per_energy.png", "charts/emissions_by_scope.png", "charts/green_power_share.png", "charts/market_prices.png"];
+
+    /// <summary>Every file a run writes, relative to its directory.</summary>
+    public static IEnumerable<string> AllFiles => Files.Concat(Charts);
+
+    /// <summary>The files of a run directory, relative to it, with '/' separators, sorted.</summary>
+    public static string[] ListFiles(string directory) =>
+        Directory.GetFiles(directory, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(directory, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray();
 
     readonly ScratchDirectory scratch = new();
 
@@ -65,12 +77,12 @@ public sealed class SimulateCommandTests(SimulateRuns runs) : IClassFixture<Simu
     {
         Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}\nstdout:\n{result.Stdout}\nstderr:\n{result.Stderr}");
         Assert.Contains($"results in {directory}", result.Stdout);
-        Assert.Equal(SimulateRuns.Files, Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(SimulateRuns.AllFiles.Order(StringComparer.Ordinal), SimulateRuns.ListFiles(directory));
     }
 
     static void AssertSameBytes(string expectedDirectory, string actualDirectory)
     {
-        foreach (var file in SimulateRuns.Files)
+        foreach (var file in SimulateRuns.AllFiles)
         {
             var expected = File.ReadAllBytes(Path.Combine(expectedDirectory, file));
             var actual = File.ReadAllBytes(Path.Combine(actualDirectory, file));
@@ -125,6 +137,39 @@ public sealed class SimulateCommandTests(SimulateRuns runs) : IClassFixture<Simu
             Assert.Contains(park.GetProperty("corePass").ValueKind, new[] { JsonValueKind.True, JsonValueKind.False });
             Assert.NotEmpty(park.GetProperty("indicators").EnumerateArray());
         }
+    }
+
+    [Fact]
+    public void The_charts_are_png_images_of_a_sensible_size()
+    {
+        AssertSucceeded(runs.Results[0], runs.First);
+        foreach (var chart in SimulateRuns.Charts)
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(runs.First, chart));
+            Assert.True(bytes.AsSpan(0, 8).SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }), $"{chart} has no PNG signature");
+            Assert.InRange(bytes.Length, 5_000, 2_000_000);
+            // IHDR: width and height, big-endian, at bytes 16..23.
+            var width = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16, 4));
+            var height = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20, 4));
+            Assert.InRange(width, 600, 4000);
+            Assert.InRange(height, 300, 2000);
+        }
+    }
+
+    [Fact]
+    public void The_report_is_self_contained_and_lists_every_park()
+    {
+        AssertSucceeded(runs.Results[0], runs.First);
+        var html = File.ReadAllText(Path.Combine(runs.First, "report.html"));
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.DoesNotContain("http://", html);
+        Assert.DoesNotContain("https://", html);
+        Assert.DoesNotContain("<script", html);
+        Assert.DoesNotContain("<link", html);
+        Assert.Equal(SimulateRuns.Charts.Length, System.Text.RegularExpressions.Regex.Count(html, "src=\"data:image/png;base64,"));
+        using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(runs.First, "summary.json")));
+        foreach (var park in summary.RootElement.GetProperty("parks").EnumerateArray())
+            Assert.Contains($"<td>{park.GetProperty("id").GetString()}</td>", html);
     }
 }
 
@@ -194,7 +239,7 @@ public sealed class SimulateInputTests
         var output = scratch["out"];
         var simulate = ParktwinProcess.Run("simulate", file, "--out", output);
         Assert.True(simulate.ExitCode == 0, $"exit code {simulate.ExitCode}\n{simulate.Stderr}");
-        Assert.Equal(SimulateRuns.Files, Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(SimulateRuns.AllFiles.Order(StringComparer.Ordinal), SimulateRuns.ListFiles(output));
         using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "summary.json")));
         var run = summary.RootElement.GetProperty("run");
         Assert.Equal("sichuan.json", run.GetProperty("inventory").GetString());
@@ -220,7 +265,7 @@ public sealed class SimulateInputTests
         var flat = ParktwinProcess.Run("simulate", file, "--engine", "flat", "--out", scratch["flat"]);
         Assert.Equal(0, grains.ExitCode);
         Assert.Equal(0, flat.ExitCode);
-        foreach (var name in SimulateRuns.Files)
+        foreach (var name in SimulateRuns.AllFiles)
             Assert.True(File.ReadAllBytes(Path.Combine(scratch["grains"], name)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(scratch["flat"], name))),
                 $"{name} differs between the grains and the flat kernel");
     }
