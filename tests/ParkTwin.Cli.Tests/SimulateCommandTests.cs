@@ -171,6 +171,100 @@ public sealed class SimulateCommandTests(SimulateRuns runs) : IClassFixture<Simu
         foreach (var park in summary.RootElement.GetProperty("parks").EnumerateArray())
             Assert.Contains($"<td>{park.GetProperty("id").GetString()}</td>", html);
     }
+
+    [Fact]
+    public void Compare_of_a_run_with_itself_and_with_its_repeat_reports_no_differences()
+    {
+        AssertSucceeded(runs.Results[0], runs.First);
+        AssertSucceeded(runs.Results[1], runs.Second);
+        using var scratch = new ScratchDirectory();
+        foreach (var other in new[] { runs.First, runs.Second })
+        {
+            var csv = scratch[$"compare-{Path.GetFileName(other)}.csv"];
+            var result = ParktwinProcess.Run("compare", runs.First, other, "--csv", csv);
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            Assert.Contains("; 0 differ.", result.Stdout);
+            Assert.Contains("**No differences.**", result.Stdout);
+            var lines = File.ReadAllLines(csv);
+            Assert.Equal("entity,period,metric,unit,a,b,difference,relative_difference", lines[0]);
+            Assert.True(lines.Length > 100);
+            Assert.All(lines.Skip(1), line =>
+            {
+                var fields = line.Split(',');
+                Assert.Equal(fields[4], fields[5]);
+                Assert.Equal("0", fields[6]);
+            });
+        }
+    }
+
+    [Fact]
+    public void Compare_of_runs_with_different_seeds_reports_differences()
+    {
+        AssertSucceeded(runs.Results[0], runs.First);
+        using var scratch = new ScratchDirectory();
+        var other = scratch["seed-7"];
+        var simulate = ParktwinProcess.Run("simulate", "--scale", "0.02", "--seed", "7", "--engine", "flat", "--out", other);
+        Assert.True(simulate.ExitCode == 0, simulate.Stderr);
+
+        var report = scratch["diff/report.md"];
+        var result = ParktwinProcess.Run("compare", runs.First, other, "--out", report);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var markdown = File.ReadAllText(report);
+        Assert.StartsWith("# ParkTwin run comparison", markdown);
+        Assert.DoesNotContain("No differences", markdown);
+        Assert.Contains("## Province parks, year totals", markdown);
+        Assert.Matches(@"; [1-9]\d* differ\.", markdown);
+        var csv = File.ReadAllLines(scratch["diff/compare.csv"]);
+        Assert.Contains(csv.Skip(1), line => line.StartsWith("parks,", StringComparison.Ordinal) && line.Split(',')[6] != "0");
+        Assert.Contains(csv.Skip(1), line => !line.StartsWith("parks,", StringComparison.Ordinal) && !line.StartsWith("grid,", StringComparison.Ordinal));
+    }
+}
+
+public sealed class CompareCommandTests
+{
+    static void AssertBadInput(ParktwinProcess.Result result, ScratchDirectory scratch, string mention)
+    {
+        Assert.True(result.ExitCode == 2, $"exit code {result.ExitCode}, expected 2\nstdout:\n{result.Stdout}\nstderr:\n{result.Stderr}");
+        Assert.Equal("", result.Stdout);
+        Assert.StartsWith("error: ", result.Stderr);
+        Assert.Contains(mention, result.Stderr);
+        Assert.False(Directory.Exists(scratch["out"]), "bad input, yet the report directory was created");
+    }
+
+    [Fact]
+    public void Compare_with_a_missing_directory_is_bad_input()
+    {
+        using var scratch = new ScratchDirectory();
+        var run = scratch["run"];
+        Directory.CreateDirectory(run);
+        var missing = scratch["no-such-run"];
+        AssertBadInput(ParktwinProcess.Run("compare", missing, run, "--out", scratch["out/report.md"]), scratch, missing);
+        AssertBadInput(ParktwinProcess.Run("compare", run, missing, "--out", scratch["out/report.md"]), scratch, run);
+    }
+
+    [Fact]
+    public void Compare_with_a_directory_that_is_not_a_run_is_bad_input()
+    {
+        using var scratch = new ScratchDirectory();
+        var empty = scratch["empty"];
+        Directory.CreateDirectory(empty);
+        AssertBadInput(ParktwinProcess.Run("compare", empty, empty, "--out", scratch["out/report.md"]), scratch, empty);
+        var file = scratch["a-file.txt"];
+        File.WriteAllText(file, "not a run");
+        AssertBadInput(ParktwinProcess.Run("compare", file, empty, "--out", scratch["out/report.md"]), scratch, file);
+    }
+
+    [Fact]
+    public void Compare_with_a_malformed_series_is_bad_input()
+    {
+        using var scratch = new ScratchDirectory();
+        var run = scratch["broken"];
+        Directory.CreateDirectory(run);
+        File.WriteAllText(Path.Combine(run, "summary.json"), """{ "run": {}, "parks": [] }""");
+        File.WriteAllText(Path.Combine(run, "province_monthly.csv"), "entity,period,metric,value,unit\nparks,2023-01,energy,lots,tce\n");
+        File.WriteAllText(Path.Combine(run, "parks_monthly.csv"), "entity,period,metric,value,unit\n");
+        AssertBadInput(ParktwinProcess.Run("compare", run, run, "--out", scratch["out/report.md"]), scratch, "province_monthly.csv:2");
+    }
 }
 
 public sealed class SimulateInputTests
