@@ -235,11 +235,15 @@ public sealed class CompareCommandTests
     public void Compare_with_a_missing_directory_is_bad_input()
     {
         using var scratch = new ScratchDirectory();
+        // A minimal but well-formed run directory, so that the missing one is the only thing wrong.
         var run = scratch["run"];
         Directory.CreateDirectory(run);
+        File.WriteAllText(Path.Combine(run, "summary.json"), """{ "run": {}, "parks": [] }""");
+        File.WriteAllText(Path.Combine(run, "province_monthly.csv"), "entity,period,metric,value,unit\n");
+        File.WriteAllText(Path.Combine(run, "parks_monthly.csv"), "entity,period,metric,value,unit\n");
         var missing = scratch["no-such-run"];
         AssertBadInput(ParktwinProcess.Run("compare", missing, run, "--out", scratch["out/report.md"]), scratch, missing);
-        AssertBadInput(ParktwinProcess.Run("compare", run, missing, "--out", scratch["out/report.md"]), scratch, run);
+        AssertBadInput(ParktwinProcess.Run("compare", run, missing, "--out", scratch["out/report.md"]), scratch, missing);
     }
 
     [Fact]
