@@ -5,6 +5,8 @@ COPY . .
 RUN dotnet publish src/ParkTwin.Cli -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/runtime:10.0
+# The run's charts are drawn in DejaVu Sans (same font, same PNG bytes as elsewhere).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 WORKDIR /work
 COPY --from=build /app /app
 ENTRYPOINT ["dotnet", "/app/parktwin.dll"]

@@ -31,8 +31,20 @@ public sealed class SimulateRuns : IDisposable
         "markets_monthly.csv", "markets_monthly.parquet",
         "parks_monthly.csv", "parks_monthly.parquet",
         "province_monthly.csv", "province_monthly.parquet",
-        "summary.json",
+        "report.html", "summary.json",
     ];
+
+    /// <summary>The charts under charts/, sorted.</summary>
+    public static readonly string[] Charts =
+        ["charts/carbon_per_energy.png", "charts/emissions_by_scope.png", "charts/green_power_share.png", "charts/market_prices.png"];
+
+    /// <summary>Every file a run writes, relative to its directory.</summary>
+    public static IEnumerable<string> AllFiles => Files.Concat(Charts);
+
+    /// <summary>The files of a run directory, relative to it, with '/' separators, sorted.</summary>
+    public static string[] ListFiles(string directory) =>
+        Directory.GetFiles(directory, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(directory, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray();
 
     readonly ScratchDirectory scratch = new();
 
@@ -65,12 +77,12 @@ public sealed class SimulateCommandTests(SimulateRuns runs) : IClassFixture<Simu
     {
         Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}\nstdout:\n{result.Stdout}\nstderr:\n{result.Stderr}");
         Assert.Contains($"results in {directory}", result.Stdout);
-        Assert.Equal(SimulateRuns.Files, Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(SimulateRuns.AllFiles.Order(StringComparer.Ordinal), SimulateRuns.ListFiles(directory));
     }
 
     static void AssertSameBytes(string expectedDirectory, string actualDirectory)
     {
-        foreach (var file in SimulateRuns.Files)
+        foreach (var file in SimulateRuns.AllFiles)
         {
             var expected = File.ReadAllBytes(Path.Combine(expectedDirectory, file));
             var actual = File.ReadAllBytes(Path.Combine(actualDirectory, file));
@@ -125,6 +137,137 @@ public sealed class SimulateCommandTests(SimulateRuns runs) : IClassFixture<Simu
             Assert.Contains(park.GetProperty("corePass").ValueKind, new[] { JsonValueKind.True, JsonValueKind.False });
             Assert.NotEmpty(park.GetProperty("indicators").EnumerateArray());
         }
+    }
+
+    [Fact]
+    public void The_charts_are_png_images_of_a_sensible_size()
+    {
+        AssertSucceeded(runs.Results[0], runs.First);
+        foreach (var chart in SimulateRuns.Charts)
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(runs.First, chart));
+            Assert.True(bytes.AsSpan(0, 8).SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }), $"{chart} has no PNG signature");
+            Assert.InRange(bytes.Length, 5_000, 2_000_000);
+            // IHDR: width and height, big-endian, at bytes 16..23.
+            var width = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16, 4));
+            var height = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20, 4));
+            Assert.InRange(width, 600, 4000);
+            Assert.InRange(height, 300, 2000);
+        }
+    }
+
+    [Fact]
+    public void The_report_is_self_contained_and_lists_every_park()
+    {
+        AssertSucceeded(runs.Results[0], runs.First);
+        var html = File.ReadAllText(Path.Combine(runs.First, "report.html"));
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.DoesNotContain("http://", html);
+        Assert.DoesNotContain("https://", html);
+        Assert.DoesNotContain("<script", html);
+        Assert.DoesNotContain("<link", html);
+        Assert.Equal(SimulateRuns.Charts.Length, System.Text.RegularExpressions.Regex.Count(html, "src=\"data:image/png;base64,"));
+        using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(runs.First, "summary.json")));
+        foreach (var park in summary.RootElement.GetProperty("parks").EnumerateArray())
+            Assert.Contains($"<td>{park.GetProperty("id").GetString()}</td>", html);
+    }
+
+    [Fact]
+    public void Compare_of_a_run_with_itself_and_with_its_repeat_reports_no_differences()
+    {
+        AssertSucceeded(runs.Results[0], runs.First);
+        AssertSucceeded(runs.Results[1], runs.Second);
+        using var scratch = new ScratchDirectory();
+        foreach (var other in new[] { runs.First, runs.Second })
+        {
+            var csv = scratch[$"compare-{Path.GetFileName(other)}.csv"];
+            var result = ParktwinProcess.Run("compare", runs.First, other, "--csv", csv);
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            Assert.Contains("; 0 differ.", result.Stdout);
+            Assert.Contains("**No differences.**", result.Stdout);
+            var lines = File.ReadAllLines(csv);
+            Assert.Equal("entity,period,metric,unit,a,b,difference,relative_difference", lines[0]);
+            Assert.True(lines.Length > 100);
+            Assert.All(lines.Skip(1), line =>
+            {
+                var fields = line.Split(',');
+                Assert.Equal(fields[4], fields[5]);
+                Assert.Equal("0", fields[6]);
+            });
+        }
+    }
+
+    [Fact]
+    public void Compare_of_runs_with_different_seeds_reports_differences()
+    {
+        AssertSucceeded(runs.Results[0], runs.First);
+        using var scratch = new ScratchDirectory();
+        var other = scratch["seed-7"];
+        var simulate = ParktwinProcess.Run("simulate", "--scale", "0.02", "--seed", "7", "--engine", "flat", "--out", other);
+        Assert.True(simulate.ExitCode == 0, simulate.Stderr);
+
+        var report = scratch["diff/report.md"];
+        var result = ParktwinProcess.Run("compare", runs.First, other, "--out", report);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var markdown = File.ReadAllText(report);
+        Assert.StartsWith("# ParkTwin run comparison", markdown);
+        Assert.DoesNotContain("No differences", markdown);
+        Assert.Contains("## Province parks, year totals", markdown);
+        Assert.Matches(@"; [1-9]\d* differ\.", markdown);
+        var csv = File.ReadAllLines(scratch["diff/compare.csv"]);
+        Assert.Contains(csv.Skip(1), line => line.StartsWith("parks,", StringComparison.Ordinal) && line.Split(',')[6] != "0");
+        Assert.Contains(csv.Skip(1), line => !line.StartsWith("parks,", StringComparison.Ordinal) && !line.StartsWith("grid,", StringComparison.Ordinal));
+    }
+}
+
+public sealed class CompareCommandTests
+{
+    static void AssertBadInput(ParktwinProcess.Result result, ScratchDirectory scratch, string mention)
+    {
+        Assert.True(result.ExitCode == 2, $"exit code {result.ExitCode}, expected 2\nstdout:\n{result.Stdout}\nstderr:\n{result.Stderr}");
+        Assert.Equal("", result.Stdout);
+        Assert.StartsWith("error: ", result.Stderr);
+        Assert.Contains(mention, result.Stderr);
+        Assert.False(Directory.Exists(scratch["out"]), "bad input, yet the report directory was created");
+    }
+
+    [Fact]
+    public void Compare_with_a_missing_directory_is_bad_input()
+    {
+        using var scratch = new ScratchDirectory();
+        // A minimal but well-formed run directory, so that the missing one is the only thing wrong.
+        var run = scratch["run"];
+        Directory.CreateDirectory(run);
+        File.WriteAllText(Path.Combine(run, "summary.json"), """{ "run": {}, "parks": [] }""");
+        File.WriteAllText(Path.Combine(run, "province_monthly.csv"), "entity,period,metric,value,unit\n");
+        File.WriteAllText(Path.Combine(run, "parks_monthly.csv"), "entity,period,metric,value,unit\n");
+        var missing = scratch["no-such-run"];
+        AssertBadInput(ParktwinProcess.Run("compare", missing, run, "--out", scratch["out/report.md"]), scratch, missing);
+        AssertBadInput(ParktwinProcess.Run("compare", run, missing, "--out", scratch["out/report.md"]), scratch, missing);
+    }
+
+    [Fact]
+    public void Compare_with_a_directory_that_is_not_a_run_is_bad_input()
+    {
+        using var scratch = new ScratchDirectory();
+        var empty = scratch["empty"];
+        Directory.CreateDirectory(empty);
+        AssertBadInput(ParktwinProcess.Run("compare", empty, empty, "--out", scratch["out/report.md"]), scratch, empty);
+        var file = scratch["a-file.txt"];
+        File.WriteAllText(file, "not a run");
+        AssertBadInput(ParktwinProcess.Run("compare", file, empty, "--out", scratch["out/report.md"]), scratch, file);
+    }
+
+    [Fact]
+    public void Compare_with_a_malformed_series_is_bad_input()
+    {
+        using var scratch = new ScratchDirectory();
+        var run = scratch["broken"];
+        Directory.CreateDirectory(run);
+        File.WriteAllText(Path.Combine(run, "summary.json"), """{ "run": {}, "parks": [] }""");
+        File.WriteAllText(Path.Combine(run, "province_monthly.csv"), "entity,period,metric,value,unit\nparks,2023-01,energy,lots,tce\n");
+        File.WriteAllText(Path.Combine(run, "parks_monthly.csv"), "entity,period,metric,value,unit\n");
+        AssertBadInput(ParktwinProcess.Run("compare", run, run, "--out", scratch["out/report.md"]), scratch, "province_monthly.csv:2");
     }
 }
 
@@ -194,7 +337,7 @@ public sealed class SimulateInputTests
         var output = scratch["out"];
         var simulate = ParktwinProcess.Run("simulate", file, "--out", output);
         Assert.True(simulate.ExitCode == 0, $"exit code {simulate.ExitCode}\n{simulate.Stderr}");
-        Assert.Equal(SimulateRuns.Files, Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(SimulateRuns.AllFiles.Order(StringComparer.Ordinal), SimulateRuns.ListFiles(output));
         using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "summary.json")));
         var run = summary.RootElement.GetProperty("run");
         Assert.Equal("sichuan.json", run.GetProperty("inventory").GetString());
@@ -220,7 +363,7 @@ public sealed class SimulateInputTests
         var flat = ParktwinProcess.Run("simulate", file, "--engine", "flat", "--out", scratch["flat"]);
         Assert.Equal(0, grains.ExitCode);
         Assert.Equal(0, flat.ExitCode);
-        foreach (var name in SimulateRuns.Files)
+        foreach (var name in SimulateRuns.AllFiles)
             Assert.True(File.ReadAllBytes(Path.Combine(scratch["grains"], name)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(scratch["flat"], name))),
                 $"{name} differs between the grains and the flat kernel");
     }

@@ -4,7 +4,7 @@ namespace ParkTwin.Simulation.Outputs;
 
 /// <summary>
 /// Writes a finished run: monthly tidy series per enterprise, per park and for the province (CSV and Parquet),
-/// and summary.json. Everything is sorted and formatted deterministically: the same run gives the same bytes.
+/// summary.json, the charts (charts/*.png) and report.html. Everything is sorted and formatted deterministically: the same run gives the same bytes.
 /// </summary>
 public static class RunOutputs
 {
@@ -22,6 +22,9 @@ public static class RunOutputs
             MonthlyRows.Of("parks", books.ProvinceParks, year, MonthlyRows.Units(null))
                 .Concat(MonthlyRows.Of("grid", books.Grid, year, MonthlyRows.Units(null))), cancel);
         if (marketRows is not null) await TidySeriesWriter.WriteAsync(directory, "markets_monthly", marketRows, cancel);
-        await SummaryJson.WriteAsync(Path.Combine(directory, SummaryJson.FileName), RunSummary.Of(model, books, info) with { Markets = markets }, cancel);
+        var summary = RunSummary.Of(model, books, info) with { Markets = markets };
+        await SummaryJson.WriteAsync(Path.Combine(directory, SummaryJson.FileName), summary, cancel);
+        var charts = await Reporting.RunCharts.WriteAsync(directory, summary, books, marketRows, cancel);
+        await Reporting.RunReport.WriteAsync(directory, summary, charts, marketRows, cancel);
     }
 }

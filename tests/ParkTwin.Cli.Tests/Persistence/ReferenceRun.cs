@@ -20,11 +20,11 @@ static class ReferenceRun
     /// <summary>Every file of the reference run exists in <paramref name="directory"/> with the same bytes, and nothing else.</summary>
     public static void AssertSameOutputs(string directory)
     {
-        var expected = Directory.GetFiles(InMemoryOutputs).Select(Path.GetFileName).Order().ToArray();
-        var actual = Directory.GetFiles(directory).Select(Path.GetFileName).Order().ToArray();
+        var expected = SimulateRuns.ListFiles(InMemoryOutputs);
+        var actual = SimulateRuns.ListFiles(directory);
         Assert.Equal(expected, actual);
         foreach (var file in expected)
-            Assert.True(File.ReadAllBytes(Path.Combine(InMemoryOutputs, file!)).SequenceEqual(File.ReadAllBytes(Path.Combine(directory, file!))),
+            Assert.True(File.ReadAllBytes(Path.Combine(InMemoryOutputs, file)).SequenceEqual(File.ReadAllBytes(Path.Combine(directory, file))),
                 $"{file} differs from the in-memory run");
     }
 
