@@ -99,6 +99,9 @@ public sealed class ScenarioRunTests(ScenarioRuns runs) : IClassFixture<Scenario
             Assert.True(year.GetProperty("province").GetProperty("enterprises").GetInt32() > 0);
             Assert.Equal(JsonValueKind.Object, year.GetProperty("markets").ValueKind);
         }
+        // One set of registries for both years: the second year's totals include the first year's allowances.
+        long Issued(JsonElement year) => year.GetProperty("markets").GetProperty("allowances").GetProperty("issued").GetInt64();
+        Assert.True(Issued(years[1]) > Issued(years[0]), $"allowances issued by 2024 ({Issued(years[1])}) not above 2023's ({Issued(years[0])})");
         // Each year's own summary is of that year, and the second year's compliance is in its market rows.
         using var second = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(runs.First, "2024", "summary.json")));
         Assert.Equal(2024, second.RootElement.GetProperty("run").GetProperty("year").GetInt32());
