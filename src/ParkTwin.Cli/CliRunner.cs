@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ParkTwin.Domain;
+using ParkTwin.Simulation.Scenarios;
 
 namespace ParkTwin.Cli;
 
@@ -20,6 +21,13 @@ public static class CliRunner
         try
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (ScenarioException e)
+        {
+            // One problem a line, so that every one of them can be fixed in one go.
+            Console.Error.WriteLine($"error: {e.File}: {e.Problems.Count} problem{(e.Problems.Count == 1 ? "" : "s")}");
+            foreach (var problem in e.Problems) Console.Error.WriteLine($"  {problem}");
+            return BadInput;
         }
         catch (InputException e)
         {

@@ -10,6 +10,7 @@ using ParkTwin.Simulation.Driver;
 using ParkTwin.Simulation.Markets;
 using ParkTwin.Simulation.Model;
 using ParkTwin.Simulation.Outputs;
+using ParkTwin.Simulation.Scenarios;
 using Spectre.Console;
 
 namespace ParkTwin.Cli.Commands;
@@ -22,7 +23,7 @@ public static class SimulateCommand
 {
     public static Command Create()
     {
-        var input = new Argument<string?>("inventory") { Description = "Inventory .json from 'parktwin generate' (default: generate one from --seed and --scale)", Arity = ArgumentArity.ZeroOrOne };
+        var input = new Argument<string?>("inventory") { Description = "Inventory .json from 'parktwin generate' (default: generate one from --seed and --scale), or a scenario .yaml/.yml (docs/scenarios.md)", Arity = ArgumentArity.ZeroOrOne };
         var seed = ProvinceSource.SeedOption();
         var scale = ProvinceSource.ScaleOption();
         var year = ProvinceSource.YearOption();
@@ -46,6 +47,16 @@ public static class SimulateCommand
         command.SetAction((parse, cancel) =>
         {
             var resumeId = parse.GetValue(resume);
+            if (parse.GetValue(input) is { } file && ScenarioLoader.IsScenarioPath(file))
+            {
+                // The scenario says what the province, the years, the tick and the markets are; the command line does not.
+                foreach (var (option, key) in new (Option, string)[] { (seed, "seed"), (scale, "province.scale"), (year, "years"), (tick, "tick"), (markets, "markets"), (resume, "") })
+                    if (parse.GetResult(option) is { Implicit: false })
+                        throw new InputException(option.Name, key.Length == 0 ? "a scenario run cannot be resumed (not yet supported)" : $"set by the scenario ({key}), not on the command line");
+                var scenario = ScenarioLoader.Load(file);
+                var scenarioStorage = StorageOptions.Resolve(parse.GetValue(storage)!, parse.GetValue(pg), parse.GetValue(cluster), parse.GetValue(clusterId)!, parse.GetValue(checkpointEvery));
+                return ScenarioRun.RunAsync(scenario, parse.GetValue(engine)!, parse.GetValue(method)!, parse.GetValue(output), scenarioStorage, cancel);
+            }
             var settings = StorageOptions.Resolve(resumeId is not null && parse.GetValue(pg) is not null ? "postgres" : parse.GetValue(storage)!,
                 parse.GetValue(pg), parse.GetValue(cluster), parse.GetValue(clusterId)!, parse.GetValue(checkpointEvery));
             var request = new RunRequest("", parse.GetValue(input), parse.GetValue(seed), parse.GetValue(scale), parse.GetValue(year),
