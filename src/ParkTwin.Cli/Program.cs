@@ -10,6 +10,7 @@ root.Subcommands.Add(AccountCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(MarketCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());
+root.Subcommands.Add(SweepCommand.Create());
 root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(SiloCommand.Create());
 return await CliRunner.RunAsync(root, args);
