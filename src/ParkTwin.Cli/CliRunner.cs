@@ -20,7 +20,13 @@ public static class CliRunner
         }
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return await parsed.InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                // Ctrl-C cancels the action's token; a run then stops at its next tick and writes what it simulated,
+                // which at scale 1 takes a while: the process is not ended under it.
+                ProcessTerminationTimeout = TimeSpan.FromMinutes(30),
+            });
         }
         catch (ScenarioException e)
         {

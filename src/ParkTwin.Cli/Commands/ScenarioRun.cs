@@ -23,7 +23,14 @@ static class ScenarioRun
     public sealed record YearTotals(int Year, string Directory, ProvinceSummary Province, MarketSummary? Markets);
 
     public sealed record HorizonSummary(string Scenario, string Description, int Seed, double Scale, string Source, int From, int To, string Tick,
-        IReadOnlyList<YearTotals> Years);
+        IReadOnlyList<YearTotals> Years)
+    {
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public bool? Partial { get; init; }
+
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? LastDate { get; init; }
+    }
 
     public static async Task<int> RunAsync(Scenario scenario, string engineName, string electricityMethod, string? output, StorageSettings storage,
         CancellationToken cancel)
@@ -45,6 +52,7 @@ static class ScenarioRun
         var tick = SimulateCommand.ParseTick(scenario.Tick);
         var years = new List<YearTotals>();
         long enterpriseHours = 0;
+        Console.Error.WriteLine($"{scenario.Name}: Ctrl-C stops at the next tick and writes what was simulated");
         foreach (var year in scenario.Years)
         {
             var model = RunSetup.Model(scenario.Inventory, year, scenario.Seed, method, storage.CheckpointEvery, scenario.Markets.Certificates.RetireForScope2);
@@ -55,6 +63,7 @@ static class ScenarioRun
             var recovery = host is { IsRemote: true } ? new RunRecovery(MaxAttempts: 10, Delay: TimeSpan.FromSeconds(3), Log: log) : null;
             var calendar = TwinFactory.Calendar(year);
             RunBooks books = null!;
+            string? lastDate = null; // set when Ctrl-C stopped the run
             await AnsiConsole.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
@@ -66,13 +75,24 @@ static class ScenarioRun
                         task.MaxValue = count;
                         task.Value = window.Tick + 1;
                         task.Description = $"{year}: {model.Parks.Length} parks, {model.EnterpriseCount} enterprises: {calendar.TimeOf(window.StartHour):yyyy-MM-dd}";
-                    }, cancel, recovery, log: storage.CheckpointEvery > 0 ? log : null, markets: stage);
+                        Interruption.AfterTick();
+                    }, cancel, recovery, log: storage.CheckpointEvery > 0 ? log : null, markets: stage,
+                        interrupted: last => lastDate = Interruption.LastDate(calendar, last));
                 });
             var info = new RunInfo(scenario.Inventory.Province, year, scenario.Seed, info0.Scale, info0.Source);
             var marketSummary = stage is null ? null : await stage.SummaryAsync();
-            var marketRows = stage is null ? null : await stage.RowsAsync(books);
+            var marketRows = stage is null ? null : await stage.RowsAsync(books, closed: lastDate is null);
             var yearDirectory = single ? directory : Path.Combine(directory, year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            await RunOutputs.WriteAsync(yearDirectory, model, books, info, cancel, marketRows, marketSummary);
+            await RunOutputs.WriteAsync(yearDirectory, model, books, info, lastDate is null ? cancel : CancellationToken.None, marketRows, marketSummary, lastDate);
+            if (lastDate is not null)
+            {
+                // The years after it do not run; a longer scenario's summary.json lists the years that did, marked partial.
+                if (!single)
+                    await SummaryJson.WriteAsync(Path.Combine(directory, SummaryJson.FileName), new HorizonSummary(scenario.Name, scenario.Description, scenario.Seed,
+                        info0.Scale, info0.Source, scenario.FromYear, scenario.ToYear, scenario.Tick, years) { Partial = true, LastDate = lastDate }, CancellationToken.None);
+                Console.Error.WriteLine($"interrupted: simulated up to {lastDate}; partial results (summary.json \"partial\": true) in {directory}");
+                return Interruption.ExitCode;
+            }
             var summary = RunSummary.Of(model, books, info) with { Markets = marketSummary };
             Console.WriteLine(single ? SummaryText.Describe(summary) : $"{year}: {SummaryText.Describe(summary)}");
             years.Add(new YearTotals(year, Path.GetFileName(yearDirectory), summary.Province, marketSummary));

@@ -139,6 +139,8 @@ public static class SimulateCommand
         var calendar = TwinFactory.Calendar(request.Year);
         var tick = ParseTick(request.Tick);
         RunBooks books = null!;
+        string? lastDate = null; // set when Ctrl-C stopped the run
+        Console.Error.WriteLine($"run {request.RunId}: Ctrl-C stops at the next tick and writes what was simulated");
         await AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
@@ -150,13 +152,21 @@ public static class SimulateCommand
                     task.MaxValue = count;
                     task.Value = window.Tick + 1;
                     task.Description = $"{model.Parks.Length} parks, {model.EnterpriseCount} enterprises: {calendar.TimeOf(window.StartHour):yyyy-MM-dd}";
-                }, cancel, recovery, resume: resumeId is not null, log: request.CheckpointEvery > 0 ? log : null, markets: stage);
+                    Interruption.AfterTick();
+                }, cancel, recovery, resume: resumeId is not null, log: request.CheckpointEvery > 0 ? log : null, markets: stage,
+                    interrupted: last => lastDate = Interruption.LastDate(calendar, last));
             });
         var info = new RunInfo(inventory.Province, request.Year, request.Seed, request.Inventory is null ? request.Scale : inventory.Scale,
             request.Inventory is null ? "generated" : Path.GetFileName(request.Inventory));
         var marketSummary = stage is null ? null : await stage.SummaryAsync();
-        var marketRows = stage is null ? null : await stage.RowsAsync(books);
-        await RunOutputs.WriteAsync(directory, model, books, info, cancel, marketRows, marketSummary);
+        var marketRows = stage is null ? null : await stage.RowsAsync(books, closed: lastDate is null);
+        // Interrupted: what was simulated is written all the same (the cancellation is not passed on).
+        await RunOutputs.WriteAsync(directory, model, books, info, lastDate is null ? cancel : CancellationToken.None, marketRows, marketSummary, lastDate);
+        if (lastDate is not null)
+        {
+            Console.Error.WriteLine($"interrupted: simulated up to {lastDate}; partial results (summary.json \"partial\": true) in {directory}");
+            return Interruption.ExitCode;
+        }
         if (runs is not null) await runs.MarkAsync(request.RunId, "done", cancel);
         var summary = RunSummary.Of(model, books, info) with { Markets = marketSummary };
         Console.WriteLine(SummaryText.Describe(summary));

@@ -15,9 +15,11 @@ public static class SimulationLoop
     /// <param name="resume">Continue a run set up earlier (by another driver) from its last complete checkpoint.</param>
     /// <param name="log">Told of checkpoints, failures and roll-backs (default: the recovery's log).</param>
     /// <param name="recovery">When given, cluster failures roll back to the last complete checkpoint and the run goes on.</param>
+    /// <param name="interrupted">When given, a cancellation stops the run at the next tick boundary instead of throwing: this is
+    /// told the last tick simulated (null when none was) and the books of what was simulated are returned (the year is not closed).</param>
     public static async Task<RunBooks> RunAsync(IProvinceEngine engine, TickLength tick, Action<TickWindow, int>? afterTick = null,
         CancellationToken cancel = default, RunRecovery? recovery = null, bool resume = false, Action<string>? log = null,
-        MarketStage? markets = null)
+        MarketStage? markets = null, Action<TickWindow?>? interrupted = null)
     {
         log ??= recovery?.Log;
         var calendar = TwinFactory.Calendar(engine.Model.Settings.Year);
@@ -43,6 +45,11 @@ public static class SimulationLoop
         var settings = engine.Model.Settings;
         while (next < ticks.Count)
         {
+            if (interrupted is not null && cancel.IsCancellationRequested)
+            {
+                interrupted(next > 0 ? ticks[next - 1] : null);
+                return await engine.BooksAsync();
+            }
             cancel.ThrowIfCancellationRequested();
             var month = calendar.MonthOf(ticks[next].StartHour);
             try

@@ -120,7 +120,8 @@ public sealed class MarketStage
     /// </summary>
     bool Certifies => settings.GreenPower.Enabled || contracts.Count > 0;
 
-    public async Task<IReadOnlyList<TidyRow>> RowsAsync(RunBooks books)
+    /// <param name="closed">False for a run interrupted before the year closed: no compliance rows (there was no compliance).</param>
+    public async Task<IReadOnlyList<TidyRow>> RowsAsync(RunBooks books, bool closed = true)
     {
         var rows = new List<TidyRow>();
         void Add(string entity, YearMonth period, string metric, double value, string unit) =>
@@ -173,7 +174,7 @@ public sealed class MarketStage
                 }
             }
         }
-        if (settings.Carbon.Enabled)
+        if (settings.Carbon.Enabled && closed)
             foreach (var row in await carbon.ComplianceRowsAsync(desk, books)) rows.Add(row);
         return rows;
     }

@@ -9,7 +9,7 @@ namespace ParkTwin.Simulation.Outputs;
 public static class RunOutputs
 {
     public static async Task WriteAsync(string directory, ProvinceModel model, RunBooks books, RunInfo info, CancellationToken cancel = default,
-        IReadOnlyList<TidyRow>? marketRows = null, Markets.MarketSummary? markets = null)
+        IReadOnlyList<TidyRow>? marketRows = null, Markets.MarketSummary? markets = null, string? partialUntil = null)
     {
         Directory.CreateDirectory(directory);
         var year = model.Settings.Year;
@@ -22,7 +22,7 @@ public static class RunOutputs
             MonthlyRows.Of("parks", books.ProvinceParks, year, MonthlyRows.Units(null))
                 .Concat(MonthlyRows.Of("grid", books.Grid, year, MonthlyRows.Units(null))), cancel);
         if (marketRows is not null) await TidySeriesWriter.WriteAsync(directory, "markets_monthly", marketRows, cancel);
-        var summary = RunSummary.Of(model, books, info) with { Markets = markets };
+        var summary = RunSummary.Of(model, books, info) with { Markets = markets, Partial = partialUntil is null ? null : true, LastDate = partialUntil };
         await SummaryJson.WriteAsync(Path.Combine(directory, SummaryJson.FileName), summary, cancel);
         var charts = await Reporting.RunCharts.WriteAsync(directory, summary, books, marketRows, cancel);
         await Reporting.RunReport.WriteAsync(directory, summary, charts, marketRows, cancel);

@@ -13,6 +13,14 @@ public sealed record RunSummary(RunInfo Run, ProvinceSummary Province, IReadOnly
     /// <summary>The markets' totals (null when no market ran).</summary>
     public Markets.MarketSummary? Markets { get; init; }
 
+    /// <summary>True when the run was interrupted (Ctrl-C) and these are the totals of what was simulated; absent otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Partial { get; init; }
+
+    /// <summary>The last day simulated (yyyy-MM-dd) of an interrupted run; absent otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? LastDate { get; init; }
+
     public static RunSummary Of(ProvinceModel model, RunBooks books, RunInfo info)
     {
         var parkTotals = books.ProvinceParks.YearTotals();

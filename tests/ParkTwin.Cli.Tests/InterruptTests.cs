@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace ParkTwin.Cli.Tests;
+
+/// <summary>
+/// Ctrl-C: the run stops at the next tick boundary, writes what was simulated with summary.json marked partial and exits 130.
+/// One test sends a real SIGINT from outside (kill -INT) once the run has said it is running; the others use the hidden
+/// PARKTWIN_INTERRUPT_AFTER_TICKS=N, with which the process sends itself SIGINT after its N-th tick (the same signal
+/// path, at a known point).
+/// </summary>
+public sealed class InterruptTests
+{
+    static ParktwinProcess.Result RunInterrupted(int afterTicks, params string[] args)
+    {
+        var start = ParktwinProcess.StartInfo(args);
+        start.Environment["PARKTWIN_INTERRUPT_AFTER_TICKS"] = afterTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(120))) { process.Kill(true); throw new TimeoutException("did not finish"); }
+        return new ParktwinProcess.Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    static void AssertInterrupted(ParktwinProcess.Result result, string directory)
+    {
+        Assert.True(result.ExitCode == 130, $"exit code {result.ExitCode}, expected 130\nstdout:\n{result.Stdout}\nstderr:\n{result.Stderr}");
+        Assert.Contains($"partial results (summary.json \"partial\": true) in {directory}", result.Stderr);
+    }
+
+    static (bool Partial, string LastDate) Partial(string summaryFile)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllBytes(summaryFile));
+        return (json.RootElement.GetProperty("partial").GetBoolean(), json.RootElement.GetProperty("lastDate").GetString()!);
+    }
+
+    [Fact]
+    public void Interrupted_simulate_writes_partial_results_and_exits_130()
+    {
+        using var scratch = new ScratchDirectory();
+        var result = RunInterrupted(3, "simulate", "--scale", "0.02", "--tick", "month", "--out", scratch["out"]);
+        AssertInterrupted(result, scratch["out"]);
+        var (partial, lastDate) = Partial(Path.Combine(scratch["out"], "summary.json"));
+        Assert.True(partial);
+        // The signal arrives while the next tick may already be under way: it stops at the boundary after it.
+        Assert.Contains(lastDate, new[] { "2023-03-31", "2023-04-30" });
+        Assert.True(File.Exists(Path.Combine(scratch["out"], "province_monthly.csv")));
+        Assert.True(File.Exists(Path.Combine(scratch["out"], "report.html")));
+    }
+
+    [Fact]
+    public void A_complete_run_has_no_partial_mark()
+    {
+        using var scratch = new ScratchDirectory();
+        var result = ParktwinProcess.Run("simulate", "--scale", "0.02", "--tick", "month", "--engine", "flat", "--out", scratch["out"]);
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(scratch["out"], "summary.json")));
+        Assert.False(json.RootElement.TryGetProperty("partial", out _));
+        Assert.False(json.RootElement.TryGetProperty("lastDate", out _));
+    }
+
+    [Fact]
+    public void Interrupted_two_year_scenario_stops_in_the_first_year_and_marks_its_summary_partial()
+    {
+        using var scratch = new ScratchDirectory();
+        File.WriteAllText(scratch["two.yaml"], ScenarioRuns.TwoYears);
+        var result = RunInterrupted(2, "simulate", scratch["two.yaml"], "--out", scratch["out"]);
+        AssertInterrupted(result, scratch["out"]);
+        Assert.True(Partial(Path.Combine(scratch["out"], "summary.json")).Partial);
+        Assert.True(Partial(Path.Combine(scratch["out"], "2023", "summary.json")).Partial);
+        Assert.False(Directory.Exists(Path.Combine(scratch["out"], "2024")));
+    }
+
+    [Fact]
+    public void SIGINT_from_outside_stops_simulate_with_exit_130_and_partial_results()
+    {
+        if (OperatingSystem.IsWindows()) return; // POSIX signals
+        using var scratch = new ScratchDirectory();
+        using var process = Process.Start(ParktwinProcess.StartInfo("simulate", "--scale", "0.02", "--tick", "day", "--engine", "flat", "--out", scratch["out"]))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderrLines = new System.Collections.Concurrent.BlockingCollection<string>();
+        var stderr = Task.Run(() =>
+        {
+            var all = new System.Text.StringBuilder();
+            while (process.StandardError.ReadLine() is { } line) { all.AppendLine(line); stderrLines.Add(line); }
+            stderrLines.CompleteAdding();
+            return all.ToString();
+        });
+        // Once it says it is running, the signal handler is in place.
+        foreach (var line in stderrLines.GetConsumingEnumerable())
+            if (line.Contains("Ctrl-C stops at the next tick", StringComparison.Ordinal)) break;
+        Thread.Sleep(500);
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), "did not stop after SIGINT");
+        var result = new ParktwinProcess.Result(process.ExitCode, stdout.Result, stderr.Result);
+        AssertInterrupted(result, scratch["out"]);
+        var (partial, lastDate) = Partial(Path.Combine(scratch["out"], "summary.json"));
+        Assert.True(partial);
+        Assert.StartsWith("202", lastDate);
+        Assert.NotEqual("2023-12-31", lastDate);
+    }
+
+    [Fact]
+    public void Interrupted_sweep_writes_sweep_csv_of_what_ran_and_exits_130()
+    {
+        using var scratch = new ScratchDirectory();
+        File.WriteAllText(scratch["s.yaml"], ScenarioRuns.OneYear);
+        var result = RunInterrupted(2, "sweep", scratch["s.yaml"], "--param", "markets.carbon.allocationFactor=0.9,1.0", "--seeds", "2", "--out", scratch["out"]);
+        Assert.True(result.ExitCode == 130, $"exit code {result.ExitCode}\nstdout:\n{result.Stdout}\nstderr:\n{result.Stderr}");
+        var lines = File.ReadAllLines(Path.Combine(scratch["out"], "sweep.csv"));
+        Assert.Equal(5, lines.Length);
+        // The two cases running when the interruption came are partial; the others did not start.
+        Assert.Equal(2, lines.Count(l => l.Contains(",interrupted,", StringComparison.Ordinal)));
+        Assert.Equal(2, lines.Count(l => l.Contains(",not run,", StringComparison.Ordinal)));
+    }
+}
