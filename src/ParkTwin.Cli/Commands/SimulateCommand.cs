@@ -46,6 +46,7 @@ public static class SimulateCommand
         };
         command.SetAction((parse, cancel) =>
         {
+            cancel = Interruption.Link(cancel);
             var resumeId = parse.GetValue(resume);
             if (parse.GetValue(input) is { } file && ScenarioLoader.IsScenarioPath(file))
             {

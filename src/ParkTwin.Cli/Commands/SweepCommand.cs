@@ -121,11 +121,6 @@ public static class SweepCommand
         catch (InvalidOperationException) { }
     }
 
-    internal static void InterruptSelf()
-    {
-        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) SysKill(Environment.ProcessId, 2);
-    }
-
     public static readonly string[] Columns =
     [
         "year", "status", "last_date", "parks", "parks_core_pass", "energy_tce", "scope1_tco2", "scope2_market_tco2", "carbon_per_energy_tco2_per_tce",
