@@ -71,42 +71,6 @@ public sealed class InterruptTests
     }
 
     [Fact]
-    public void SIGINT_from_outside_stops_simulate_with_exit_130_and_partial_results()
-    {
-        if (!OperatingSystem.IsLinux() || SigintIgnored()) return; // POSIX signals; an ignored SIGINT is inherited by the child
-        using var scratch = new ScratchDirectory();
-        using var process = Process.Start(ParktwinProcess.StartInfo("simulate", "--scale", "0.02", "--tick", "day", "--out", scratch["out"]))!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderrLines = new System.Collections.Concurrent.BlockingCollection<string>();
-        var stderr = Task.Run(() =>
-        {
-            var all = new System.Text.StringBuilder();
-            while (process.StandardError.ReadLine() is { } line) { all.AppendLine(line); stderrLines.Add(line); }
-            stderrLines.CompleteAdding();
-            return all.ToString();
-        });
-        // Once it says it is running, the signal handler is in place.
-        foreach (var line in stderrLines.GetConsumingEnumerable())
-            if (line.Contains("Ctrl-C stops at the next tick", StringComparison.Ordinal)) break;
-        Thread.Sleep(200);
-        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), "did not stop after SIGINT");
-        var result = new ParktwinProcess.Result(process.ExitCode, stdout.Result, stderr.Result);
-        AssertInterrupted(result, scratch["out"]);
-        var (partial, lastDate) = Partial(Path.Combine(scratch["out"], "summary.json"));
-        Assert.True(partial);
-        Assert.StartsWith("202", lastDate); // 2022-12-31 if it came before the first tick
-        Assert.NotEqual("2023-12-31", lastDate);
-    }
-
-    /// <summary>Whether this process ignores SIGINT (bit 2 of SigIgn in /proc/self/status).</summary>
-    static bool SigintIgnored()
-    {
-        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
-        return line is not null && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & 0x2) != 0;
-    }
-
-    [Fact]
     public void Interrupted_sweep_writes_sweep_csv_of_what_ran_and_exits_130()
     {
         using var scratch = new ScratchDirectory();
