@@ -61,24 +61,8 @@ static class ScenarioRun
             var stage = scenario.Markets.Any ? new MarketStage(model, scenario.Markets, desk) : null;
             Action<string> log = line => Console.Error.WriteLine($"run {world}: {line}");
             var recovery = host is { IsRemote: true } ? new RunRecovery(MaxAttempts: 10, Delay: TimeSpan.FromSeconds(3), Log: log) : null;
-            var calendar = TwinFactory.Calendar(year);
-            RunBooks books = null!;
-            string? lastDate = null; // set when Ctrl-C stopped the run
-            await AnsiConsole.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-                .StartAsync(async progress =>
-                {
-                    var task = progress.AddTask($"{year}: {model.Parks.Length} parks, {model.EnterpriseCount} enterprises: setting up", maxValue: 1);
-                    books = await SimulationLoop.RunAsync(engine, tick, (window, count) =>
-                    {
-                        task.MaxValue = count;
-                        task.Value = window.Tick + 1;
-                        task.Description = $"{year}: {model.Parks.Length} parks, {model.EnterpriseCount} enterprises: {calendar.TimeOf(window.StartHour):yyyy-MM-dd}";
-                        Interruption.AfterTick();
-                    }, cancel, recovery, log: storage.CheckpointEvery > 0 ? log : null, markets: stage,
-                        interrupted: last => lastDate = Interruption.LastDate(calendar, last));
-                });
+            var (books, lastDate) = await ProgressRun.RunAsync(engine, tick, $"{year}: ", cancel, recovery, resume: false,
+                storage.CheckpointEvery > 0 ? log : null, stage);
             var info = new RunInfo(scenario.Inventory.Province, year, scenario.Seed, info0.Scale, info0.Source);
             var marketSummary = stage is null ? null : await stage.SummaryAsync();
             var marketRows = stage is null ? null : await stage.RowsAsync(books, closed: lastDate is null);
@@ -96,7 +80,7 @@ static class ScenarioRun
             var summary = RunSummary.Of(model, books, info) with { Markets = marketSummary };
             Console.WriteLine(single ? SummaryText.Describe(summary) : $"{year}: {SummaryText.Describe(summary)}");
             years.Add(new YearTotals(year, Path.GetFileName(yearDirectory), summary.Province, marketSummary));
-            enterpriseHours += (long)model.EnterpriseCount * calendar.Hours;
+            enterpriseHours += (long)model.EnterpriseCount * TwinFactory.Calendar(year).Hours;
         }
         if (!single)
             await SummaryJson.WriteAsync(Path.Combine(directory, SummaryJson.FileName), new HorizonSummary(scenario.Name, scenario.Description, scenario.Seed,

@@ -139,24 +139,9 @@ public static class SimulateCommand
         var recovery = host is { IsRemote: true } ? new RunRecovery(MaxAttempts: 10, Delay: TimeSpan.FromSeconds(3), Log: log) : null;
         var calendar = TwinFactory.Calendar(request.Year);
         var tick = ParseTick(request.Tick);
-        RunBooks books = null!;
-        string? lastDate = null; // set when Ctrl-C stopped the run
         Console.Error.WriteLine($"run {request.RunId}: Ctrl-C stops at the next tick and writes what was simulated");
-        await AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .StartAsync(async progress =>
-            {
-                var task = progress.AddTask($"{model.Parks.Length} parks, {model.EnterpriseCount} enterprises: setting up", maxValue: 1);
-                books = await SimulationLoop.RunAsync(engine, tick, (window, count) =>
-                {
-                    task.MaxValue = count;
-                    task.Value = window.Tick + 1;
-                    task.Description = $"{model.Parks.Length} parks, {model.EnterpriseCount} enterprises: {calendar.TimeOf(window.StartHour):yyyy-MM-dd}";
-                    Interruption.AfterTick();
-                }, cancel, recovery, resume: resumeId is not null, log: request.CheckpointEvery > 0 ? log : null, markets: stage,
-                    interrupted: last => lastDate = Interruption.LastDate(calendar, last));
-            });
+        var (books, lastDate) = await ProgressRun.RunAsync(engine, tick, "", cancel, recovery, resume: resumeId is not null,
+            request.CheckpointEvery > 0 ? log : null, stage);
         var info = new RunInfo(inventory.Province, request.Year, request.Seed, request.Inventory is null ? request.Scale : inventory.Scale,
             request.Inventory is null ? "generated" : Path.GetFileName(request.Inventory));
         var marketSummary = stage is null ? null : await stage.SummaryAsync();
