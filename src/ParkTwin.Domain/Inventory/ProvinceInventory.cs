@@ -42,6 +42,8 @@ public sealed record EnterpriseSpec
     public required double AnnualOutput { get; init; }
     /// <summary>Multiplier on the catalogue's energy intensities (1 = industry typical; 0.9 = 10 % better).</summary>
     public double Efficiency { get; init; } = 1;
+    /// <summary>This year's adopted abatement, output quotas and rationing cuts; set by a scenario run, never in an inventory file.</summary>
+    public Twin.EnterpriseMeasures? Measures { get; init; }
 }
 
 public enum AssetKind { Pv, Wind, HydroRunOfRiver, HydroReservoir, Storage, GasChp, CoalBoiler, CoalPower, GasPower }
@@ -60,4 +62,8 @@ public sealed record AssetSpec
     public string? Prefecture { get; init; }
     public required double CapacityMW { get; init; }
     public double EnergyMWh { get; init; }
+    /// <summary>First day the asset runs (null: before the simulated year); an adopted on-site PV is built during a year.</summary>
+    public DateOnly? InService { get; init; }
+    /// <summary>First day the asset no longer runs (null: never); a phase-out retires assets from a date.</summary>
+    public DateOnly? Retired { get; init; }
 }
