@@ -33,6 +33,9 @@ public sealed class YearCalendar
     public int Days { get; }
     public int Hours { get; }
 
+    /// <summary>The first hour of a day, clamped to the year: 0 for a day before it, <see cref="Hours"/> for one after it.</summary>
+    public int HourOf(DateOnly day) => Math.Clamp((day.DayNumber - new DateOnly(Year, 1, 1).DayNumber) * 24, 0, Hours);
+
     /// <summary>First hour of each month (0-based months), with [12] = Hours.</summary>
     public int[] MonthStartHour { get; }
 

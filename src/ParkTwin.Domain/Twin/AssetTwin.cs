@@ -20,6 +20,9 @@ public sealed class AssetTwin
     readonly double[] hydroAvailability;
     readonly ulong key;
     readonly StorageDispatch? storage;
+    /// <summary>Hours of the year [from, until) the asset is in service (commissioned during the year, or retired by a phase-out).</summary>
+    readonly int serviceFrom;
+    readonly int serviceUntil;
     AssetOutput last = new([], [], new double[Metric.Count]);
     /// <summary>Per month, exact sums of hourly electricity generated, heat raised, MWh charged and MWh discharged.</summary>
     readonly double[] sums = new double[12 * 4];
@@ -38,6 +41,9 @@ public sealed class AssetTwin
         this.factors = factors;
         this.hydroAvailability = hydroAvailability;
         key = Noise.Key(seed, spec.Id);
+        var calendar = profile.Calendar;
+        serviceFrom = spec.InService is { } start ? calendar.HourOf(start) : 0;
+        serviceUntil = spec.Retired is { } end ? calendar.HourOf(end) : calendar.Hours;
         if (spec.Kind == AssetKind.Storage)
             storage = new StorageDispatch(spec.CapacityMW, spec.EnergyMWh, parameters.Storage.RoundTripEfficiency,
                 spec.EnergyMWh * parameters.Storage.InitialStateOfCharge);
@@ -59,6 +65,9 @@ public sealed class AssetTwin
             return lastOutputKept ? last : throw new InvalidOperationException(
                 $"{Spec.Id} was restored after tick {LastSteppedTick}; its hourly output of that tick is not kept, it steps on from the next tick");
         if (window.Tick < LastSteppedTick) throw new InvalidOperationException($"{Spec.Id} already stepped tick {LastSteppedTick}; tick {window.Tick} comes too late");
+        var partial = window.StartHour < serviceFrom || window.EndHour > serviceUntil;
+        // Out of service, a battery is given no balance to follow: it neither charges nor discharges.
+        if (partial && Spec.Kind == AssetKind.Storage) signal = InServiceOnly(window, signal);
         var (electricity, heat) = Spec.Kind switch
         {
             AssetKind.Storage => (storage!.Follow(signal.IsEmpty ? new double[window.Hours] : signal), []),
@@ -66,6 +75,11 @@ public sealed class AssetTwin
             AssetKind.GasChp => Cogenerate(window),
             _ => (Generate(window), Array.Empty<double>()),
         };
+        if (partial)
+        {
+            electricity = InServiceOnly(window, electricity);
+            heat = InServiceOnly(window, heat);
+        }
         var month = profile.Calendar.MonthOf(window.StartHour);
         var sum = sums.AsSpan(month * 4, 4);
         for (var i = 0; i < electricity.Length; i++)
@@ -104,6 +118,16 @@ public sealed class AssetTwin
         last = new AssetOutput([], [], lastMonth >= 0 ? MonthRow(sums.AsSpan(lastMonth * 4, 4)) : new double[Metric.Count]);
         lastOutputKept = snapshot.Tick < 0;
         LastSteppedTick = snapshot.Tick;
+    }
+
+    /// <summary>The hourly values with the hours outside the asset's service set to zero (empty stays empty).</summary>
+    double[] InServiceOnly(TickWindow window, ReadOnlySpan<double> values)
+    {
+        if (values.IsEmpty) return [];
+        var kept = values.ToArray();
+        for (var i = 0; i < kept.Length; i++)
+            if (window.StartHour + i < serviceFrom || window.StartHour + i >= serviceUntil) kept[i] = 0;
+        return kept;
     }
 
     double[] Generate(TickWindow window)

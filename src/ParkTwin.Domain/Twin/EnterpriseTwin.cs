@@ -20,6 +20,7 @@ public sealed class EnterpriseTwin
     readonly double dailySigma;
     readonly double hourlySigma;
     readonly YearCalendar calendar;
+    readonly EnterpriseMeasures measures;
     double[] plannedOutput = [];
     double[] plannedElectricity = [];
     double[] plannedHeat = [];
@@ -37,6 +38,7 @@ public sealed class EnterpriseTwin
         YearCalendar calendar, ulong seed, double dailySigma, double hourlySigma, bool retireGreenCertificates = true)
     {
         Spec = spec;
+        measures = spec.Measures ?? EnterpriseMeasures.None;
         this.intensity = intensity;
         this.factors = factors;
         this.industryShape = industryShape;
@@ -68,14 +70,21 @@ public sealed class EnterpriseTwin
         plannedElectricity = new double[window.Hours];
         // Most industries buy no heat: an empty plan means zero every hour.
         plannedHeat = intensity.HeatGJ > 0 ? new double[window.Hours] : [];
+        // A tick lies within one month: the month's quota and intensity factors hold for all its hours.
+        var month = calendar.MonthOf(window.StartHour);
+        var quota = outputPerHour * EnterpriseMeasures.At(measures.Output, month);
+        var electricityPerOutput = intensity.ElectricityMWh * EnterpriseMeasures.At(measures.Electricity, month);
+        var heatPerOutput = intensity.HeatGJ * EnterpriseMeasures.At(measures.Heat, month);
+        var cuts = measures.Cuts.Length > 0;
         for (var i = 0; i < window.Hours; i++)
         {
             var h = window.StartHour + i;
             var noise = 1 + dailySigma * Noise.Normal(dayKey, YearCalendar.DayOf(h)) + hourlySigma * Noise.Normal(hourKey, h);
-            var output = outputPerHour * industryShape[h] * Math.Max(0, noise);
+            var output = quota * industryShape[h] * Math.Max(0, noise);
+            if (cuts) output *= measures.OutputLeft(h);
             plannedOutput[i] = output;
-            plannedElectricity[i] = output * intensity.ElectricityMWh;
-            if (plannedHeat.Length > 0) plannedHeat[i] = output * intensity.HeatGJ;
+            plannedElectricity[i] = output * electricityPerOutput;
+            if (plannedHeat.Length > 0) plannedHeat[i] = output * heatPerOutput;
         }
         plannedTick = window.Tick;
     }
@@ -119,7 +128,7 @@ public sealed class EnterpriseTwin
         var d = drivers.AsSpan(month * Driver.Count, Driver.Count);
         // The current period's hourly series are rewritten in place; queries copy them.
         var hourly = LastTickHourly.Scope1.Length == window.Hours ? LastTickHourly : new HourlySeries(window.Hours);
-        var directPerOutput = intensity.Scope1Combustion + intensity.Scope1Process;
+        var directPerOutput = DirectPerOutput(month);
         var greenShare = greenPool.IsEmpty ? 0 : greenShareByMonth[month];
         for (var i = 0; i < window.Hours; i++)
         {
@@ -150,7 +159,7 @@ public sealed class EnterpriseTwin
         }
         // Certificates come bundled with green power; where they are retired for claims, they back Scope 2 market-based.
         d[Driver.Retired] = retireCertificates ? d[Driver.Green] : 0;
-        var row = MonthRow(d);
+        var row = MonthRow(d, month);
         Ledger.Set(month, row);
         LastSettledTick = window.Tick;
         LastTickHourly = hourly;
@@ -160,8 +169,13 @@ public sealed class EnterpriseTwin
         return row;
     }
 
-    /// <summary>Every metric of a month from its exact sums of hourly output, electricity and heat.</summary>
-    double[] MonthRow(ReadOnlySpan<double> d)
+    /// <summary>Scope 1 emitted per unit of output in a month, after the abatement in effect (fuel, process, capture).</summary>
+    double DirectPerOutput(int month) =>
+        (intensity.Scope1Combustion * EnterpriseMeasures.At(measures.Fuel, month) + intensity.Scope1Process * EnterpriseMeasures.At(measures.Process, month))
+        * (1 - EnterpriseMeasures.At(measures.Captured, month, 0));
+
+    /// <summary>Every metric of a month from its exact sums of hourly output, electricity and heat, and the month's abatement.</summary>
+    double[] MonthRow(ReadOnlySpan<double> d, int month)
     {
         var row = new double[Metric.Count];
         var output = d[Driver.Output];
@@ -175,13 +189,17 @@ public sealed class EnterpriseTwin
         row[Metric.HeatPurchased] = heatPurchased;
         row[Metric.Output] = output;
         row[Metric.OutputValue] = output * intensity.Value10kCny;
-        row[Metric.EnergyTce] = output * intensity.FuelTce + d[Driver.Demand] * factors.ElectricityTcePerMWh + d[Driver.HeatDemand] * factors.HeatTcePerGJ;
+        var fuel = EnterpriseMeasures.At(measures.Fuel, month);
+        var kept = 1 - EnterpriseMeasures.At(measures.Captured, month, 0);
+        var generated = output * (intensity.Scope1Combustion * fuel + intensity.Scope1Process * EnterpriseMeasures.At(measures.Process, month));
+        row[Metric.EnergyTce] = output * intensity.FuelTce * fuel + d[Driver.Demand] * factors.ElectricityTcePerMWh + d[Driver.HeatDemand] * factors.HeatTcePerGJ;
         row[Metric.CleanEnergyTce] = (d[Driver.Onsite] + d[Driver.Park] + d[Driver.Green]) * factors.ElectricityTcePerMWh;
         row[Metric.ElectricityGreen] = d[Driver.Green];
         row[Metric.GreenContracted] = d[Driver.Contracted];
         row[Metric.CertificatesRetired] = d[Driver.Retired];
-        row[Metric.Scope1Combustion] = output * intensity.Scope1Combustion;
-        row[Metric.Scope1Process] = output * intensity.Scope1Process;
+        row[Metric.Scope1Combustion] = output * intensity.Scope1Combustion * fuel * kept;
+        row[Metric.Scope1Process] = output * intensity.Scope1Process * EnterpriseMeasures.At(measures.Process, month) * kept;
+        row[Metric.Co2Captured] = generated * (1 - kept);
         // In-park electricity and heat are not purchased: only grid and green-contract electricity and outside heat
         // carry Scope 2; market-based, certificates retired take their MWh out (DOMAIN.md §2).
         var purchased = d[Driver.Grid] + d[Driver.Green];
@@ -189,8 +207,8 @@ public sealed class EnterpriseTwin
         row[Metric.Scope2Market] = Math.Max(0, purchased - d[Driver.Retired]) * factors.ResidualFactor + heatPurchased * factors.HeatCo2PerGJ;
         for (var c = 0; c < 6; c++)
         {
-            row[Metric.Scope1ByCarrier + c] = output * intensity.Scope1ByCarrier[c];
-            row[Metric.FuelByCarrier + c] = output * intensity.FuelGJByCarrier[c];
+            row[Metric.Scope1ByCarrier + c] = output * intensity.Scope1ByCarrier[c] * fuel * kept;
+            row[Metric.FuelByCarrier + c] = output * intensity.FuelGJByCarrier[c] * fuel;
         }
         return row;
     }
@@ -216,8 +234,8 @@ public sealed class EnterpriseTwin
         lastMonth = snapshot.LastMonth;
         Array.Clear(Ledger.Values);
         for (var m = 0; m < 12; m++)
-            if ((bookedMonths & (1 << m)) != 0) Ledger.Set(m, MonthRow(drivers.AsSpan(m * Driver.Count, Driver.Count)));
-        lastRow = lastMonth >= 0 ? MonthRow(drivers.AsSpan(lastMonth * Driver.Count, Driver.Count)) : new double[Metric.Count];
+            if ((bookedMonths & (1 << m)) != 0) Ledger.Set(m, MonthRow(drivers.AsSpan(m * Driver.Count, Driver.Count), m));
+        lastRow = lastMonth >= 0 ? MonthRow(drivers.AsSpan(lastMonth * Driver.Count, Driver.Count), lastMonth) : new double[Metric.Count];
         LastSettledTick = snapshot.Tick;
         LastTickHourly = HourlySeries.Empty;
         plannedTick = -1;

@@ -39,8 +39,10 @@ public static class Metric
     public const int ElectricityGreen = 24;
     public const int GreenContracted = 25;
     public const int CertificatesRetired = 26;
+    /// <summary>CO2 captured and stored (CCUS): generated but not emitted, so not in Scope 1.</summary>
+    public const int Co2Captured = 27;
     /// <summary>Scope 1 combustion by carrier (tCO2), then fuel energy by carrier (GJ).</summary>
-    public const int Scope1ByCarrier = 27;
+    public const int Scope1ByCarrier = 28;
     public const int FuelByCarrier = Scope1ByCarrier + 6;
     public const int Count = FuelByCarrier + 6;
 
@@ -81,6 +83,7 @@ public static class Metric
         d[ElectricityGreen] = ("electricity_green", "MWh");
         d[GreenContracted] = ("green_contracted", "MWh");
         d[CertificatesRetired] = ("certificates_retired", "MWh");
+        d[Co2Captured] = ("co2_captured", "tCO2");
         foreach (var c in EnergyNames.AllCarriers)
         {
             d[Scope1Of(c)] = ($"scope1_{c.Name()}", "tCO2");

@@ -14,14 +14,18 @@ namespace ParkTwin.Simulation.Markets;
 /// </summary>
 sealed class CarbonSide
 {
-    /// <summary>A covered enterprise: its expected Scope 1 for the year, its free allocation, cash and abatement cost.</summary>
+    /// <summary>
+    /// A covered enterprise: its expected obligation for the year (Scope 1, plus purchased electricity when the ETS
+    /// covers indirect emissions), its free allocation, cash and abatement cost.
+    /// </summary>
     public sealed record Account(string Id, double ExpectedEmissions, long FreeAllocation, decimal Cash, double AbatementCost, ulong Key,
-        string Sector, double ProductPerUnit);
+        string Sector, double ProductPerUnit, long IndirectAllocation);
 
     readonly CarbonSettings settings;
     readonly EtsRules rules;
     readonly int year;
     readonly ulong seed;
+    readonly double gridFactor;
 
     public CarbonSide(ProvinceModel model, CarbonSettings settings, EtsRules rules)
     {
@@ -29,6 +33,7 @@ sealed class CarbonSide
         this.rules = rules;
         year = model.Settings.Year;
         seed = model.Settings.Seed;
+        gridFactor = model.Settings.Factors.GridFactor;
         // The auctioneer sells at the year's reference price (ets.yaml), kept within the price bounds.
         var reference = rules.ReferencePrice.At(year);
         if (settings.PriceFloor is { } floor) reference = Math.Max(reference, floor);
@@ -51,10 +56,13 @@ sealed class CarbonSide
         {
             var intensity = EnterpriseIntensity.Of(e, model.Industries[e.Industry], model.Settings.Factors);
             var value = e.AnnualOutput * intensity.Value10kCny * 1e4;
-            return new Account(e.Id, e.AnnualOutput * (intensity.Scope1Combustion + intensity.Scope1Process),
-                (long)Math.Floor(allocation[i].Free * settings.AllocationFactor),
+            // Indirect emissions (when covered) are allocated on expected purchases at the location-based factor, not trued up.
+            var indirect = settings.Indirect ? EnterpriseExpectation.ElectricityMWh(e, intensity, year) * gridFactor : 0;
+            var indirectAllocation = (long)Math.Floor(indirect * settings.AllocationFactor);
+            return new Account(e.Id, EnterpriseExpectation.Scope1(e, intensity, year) + indirect,
+                (long)Math.Floor(allocation[i].Free * settings.AllocationFactor) + indirectAllocation,
                 Math.Round((decimal)(value * settings.CashShareOfOutputValue), 2), settings.AbatementCost[e.Industry], Noise.Key(model.Settings.Seed, "ets:" + e.Id),
-                requests[i].Sector, requests[i].Output / e.AnnualOutput);
+                requests[i].Sector, requests[i].Output / e.AnnualOutput, indirectAllocation);
         }).ToArray();
     }
 
@@ -103,26 +111,70 @@ sealed class CarbonSide
         return (offers, bids);
     }
 
-    /// <summary>Reports verified Scope 1, surrenders what each holds up to it, closes the year; rows per enterprise.</summary>
-    public async Task ComplyAsync(IMarketDesk desk, RunBooks books, int year)
+    /// <summary>
+    /// The verified obligation of a covered enterprise: Scope 1, plus (when the ETS covers them) its purchased
+    /// electricity less the certificates the ETS recognises this year, at the location-based factor.
+    /// </summary>
+    public long Verified(Account account, MonthlyLedger ledger, RecognitionCarry carry)
+    {
+        var totals = ledger.YearTotals();
+        var direct = totals[Metric.Scope1Combustion] + totals[Metric.Scope1Process];
+        if (!settings.Indirect) return (long)Math.Round(direct);
+        var purchased = totals[Metric.ElectricityGrid] + totals[Metric.ElectricityGreen];
+        return (long)Math.Round(direct + Math.Max(0, purchased - Recognised(account.Id, ledger, carry)) * gridFactor);
+    }
+
+    /// <summary>
+    /// Certificates the ETS sees this year: those retired in months m with m + lag ≤ December, plus those that
+    /// reached it from last year; the ones retired later reach next year's compliance (<see cref="RecognitionCarry"/>).
+    /// </summary>
+    double Recognised(string id, MonthlyLedger ledger, RecognitionCarry carry)
+    {
+        if (!settings.RecogniseCertificates) return 0;
+        var lag = settings.CertificateLagMonths;
+        var seen = carry.In.GetValueOrDefault(id);
+        for (var m = 0; m < 12; m++)
+            if (m + lag <= 11) seen += ledger[m, Metric.CertificatesRetired];
+        return seen;
+    }
+
+    /// <summary>Reports verified emissions, surrenders what each holds up to them (then offsets, if cheaper than the fine), closes the year.</summary>
+    public async Task ComplyAsync(IMarketDesk desk, RunBooks books, int year, RecognitionCarry carry)
     {
         var ledgers = books.Enterprises.ToDictionary(e => e.Id, e => e.Ledger, StringComparer.Ordinal);
         await TrueUpAsync(desk, ledgers);
         var reports = new List<ReportEmissions>();
         var surrenders = new List<SurrenderAllowances>();
+        var offsets = new List<(string Id, long Quantity)>();
         foreach (var account in Covered)
         {
-            var totals = ledgers[account.Id].YearTotals();
-            var verified = (long)Math.Round(totals[Metric.Scope1Combustion] + totals[Metric.Scope1Process]);
+            var verified = Verified(account, ledgers[account.Id], carry);
             reports.Add(new ReportEmissions($"ets-report-{year}-{account.Id}", account.Id, year, verified));
             var held = (await desk.CarbonAccountAsync(account.Id))!.Allowances;
             var surrender = Math.Min(held, verified);
             if (surrender > 0) surrenders.Add(new SurrenderAllowances($"ets-surrender-{year}-{account.Id}", account.Id, year, surrender));
+            if (OffsetsFor(verified, verified - surrender) is > 0 and var quantity) offsets.Add((account.Id, quantity));
+            carry.Out[account.Id] = settings.RecogniseCertificates
+                ? Enumerable.Range(0, 12).Where(m => m + settings.CertificateLagMonths > 11).Sum(m => ledgers[account.Id][m, Metric.CertificatesRetired])
+                : 0;
         }
         await desk.CarbonAsync(new AllowanceBatch([], [], [], reports, surrenders));
+        foreach (var (id, quantity) in offsets)
+        {
+            await desk.CarbonAsync(new IssueOffsetCredits($"ets-offsets-{year}-{id}", id, quantity));
+            await desk.CarbonAsync(new SurrenderOffsets($"ets-offsets-surrender-{year}-{id}", id, year, quantity, OffsetShare));
+        }
         // China's deadline: the end of the year after the compliance year.
         await desk.CarbonAsync(new CloseCompliance($"ets-close-{year}", year, new YearMonth(year + 1, 12)));
     }
+
+    double OffsetShare => settings.Offsets.LimitShare ?? rules.OffsetMaxShare;
+
+    /// <summary>Offsets bought for an outstanding obligation: up to the limit share, when they cost less than the fine.</summary>
+    long OffsetsFor(long verified, long outstanding) =>
+        settings.Offsets.Enabled && outstanding > 0 && settings.Offsets.Price < rules.PenaltyMultiple * rules.ReferencePrice.At(year)
+            ? Math.Min(outstanding, (long)Math.Floor(verified * OffsetShare))
+            : 0;
 
     /// <summary>
     /// The allocation was made on expected output; the final one is benchmark × actual output × adjustment (China's
@@ -149,7 +201,7 @@ sealed class CarbonSide
     long[] FinalAllocation(Dictionary<string, Domain.Twin.MonthlyLedger> ledgers) =>
         AllowanceAllocation.Compute(rules, year,
                 Covered.Select(a => new AllocationRequest(a.Id, a.Sector, ledgers[a.Id].YearToDate(Metric.Output) * a.ProductPerUnit)).ToList(), settings.AuctionShare)
-            .Select(l => (long)Math.Floor(l.Free * settings.AllocationFactor)).ToArray();
+            .Select((l, i) => (long)Math.Floor(l.Free * settings.AllocationFactor) + Covered[i].IndirectAllocation).ToArray();
 
     /// <summary>Each covered enterprise's compliance year: allocated, verified, surrendered, shortfall, penalty, banked.</summary>
     public async Task<IReadOnlyList<TidyRow>> ComplianceRowsAsync(IMarketDesk desk, RunBooks books)
@@ -165,6 +217,8 @@ sealed class CarbonSide
             rows.Add(new TidyRow(account.Id, period, "allocated", final[i], "allowances"));
             rows.Add(new TidyRow(account.Id, period, "verified_emissions", record.VerifiedEmissions, "tCO2"));
             rows.Add(new TidyRow(account.Id, period, "surrendered", record.AllowancesSurrendered, "allowances"));
+            if (record.OffsetsSurrendered > 0 || settings.Offsets.Enabled)
+                rows.Add(new TidyRow(account.Id, period, "offsets_surrendered", record.OffsetsSurrendered, "tCO2"));
             rows.Add(new TidyRow(account.Id, period, "shortfall", record.Shortfall, "allowances"));
             rows.Add(new TidyRow(account.Id, period, "penalty", (double)record.Penalty, "CNY"));
             rows.Add(new TidyRow(account.Id, period, "banked", after.Allowances, "allowances"));

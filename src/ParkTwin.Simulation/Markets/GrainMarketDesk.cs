@@ -64,6 +64,8 @@ public sealed class GrainMarketDesk(IGrainFactory grains, string world) : IMarke
         RunAllowanceAuction o => await carbon.RunAuctionAsync(o),
         RunContinuousAllowanceSession o => await carbon.RunContinuousAsync(o),
         RunStabilityReserve o => await carbon.RunStabilityReserveAsync(o),
+        IssueOffsetCredits o => await carbon.IssueOffsetsAsync(o),
+        SurrenderOffsets o => await carbon.SurrenderOffsetsAsync(o),
         _ => throw new ArgumentException($"not a carbon-market operation: {operation.GetType().Name}"),
     };
 

@@ -20,19 +20,40 @@ sealed class GreenSide
     readonly (int Index, AssetSpec Spec)[] sellers;
     readonly (EnterpriseSpec Spec, GreenBuyer Buyer, double AnnualMWh)[] buyers;
 
-    public GreenSide(ProvinceModel model, GreenPowerSettings settings, YearCalendar calendar)
+    /// <param name="policyBuyers">Enterprises that bid because a policy makes them (mandates, ETS recognition), whatever their size:
+    /// their share and price are at least these.</param>
+    public GreenSide(ProvinceModel model, GreenPowerSettings settings, YearCalendar calendar, IReadOnlyDictionary<string, GreenBuyer>? policyBuyers = null)
     {
+        policyBuyers ??= new Dictionary<string, GreenBuyer>();
         this.model = model;
         this.settings = settings;
         this.calendar = calendar;
         var kinds = settings.SellerKinds.Select(KindOf).ToHashSet();
         sellers = model.GridAssets.Select((a, i) => (i, a)).Where(p => kinds.Contains(p.a.Kind)).ToArray();
         buyers = model.Parks.SelectMany(p => p.Enterprises)
-            .Where(e => settings.Buyers.ContainsKey(e.Industry))
-            .Select(e => (e, settings.Buyers[e.Industry], e.AnnualOutput * model.Industries[e.Industry].ElectricityMWhPerUnit * e.Efficiency))
-            .Where(b => b.Item3 >= settings.MinBuyerAnnualMWh)
-            .OrderBy(b => b.e.Id, StringComparer.Ordinal)
+            .Select(e => (Spec: e, Buyer: BuyerOf(e, settings, policyBuyers),
+                AnnualMWh: EnterpriseExpectation.ElectricityMWh(e, EnterpriseIntensity.Of(e, model.Industries[e.Industry], model.Settings.Factors), calendar.Year)))
+            .Where(b => b.Buyer is not null && (b.AnnualMWh >= settings.MinBuyerAnnualMWh || policyBuyers.ContainsKey(b.Spec.Id)))
+            .Select(b => (b.Spec, b.Buyer!, b.AnnualMWh))
+            .OrderBy(b => b.Spec.Id, StringComparer.Ordinal)
             .ToArray();
+    }
+
+    /// <summary>
+    /// An enterprise's bidding terms: its industry's, raised to a policy's where one applies; a green-power discount
+    /// raises what it will pay by the discount (the state pays that part). Null: it does not bid.
+    /// </summary>
+    static GreenBuyer? BuyerOf(EnterpriseSpec e, GreenPowerSettings settings, IReadOnlyDictionary<string, GreenBuyer> policyBuyers)
+    {
+        var industry = settings.Buyers.GetValueOrDefault(e.Industry);
+        var policy = policyBuyers.GetValueOrDefault(e.Id);
+        if (industry is null && policy is null) return null;
+        var discount = settings.Discounts.GetValueOrDefault(e.Id);
+        return new GreenBuyer
+        {
+            Share = Math.Max(industry?.Share ?? 0, policy?.Share ?? 0),
+            MaxPrice = Math.Max(industry?.MaxPrice ?? 0, policy?.MaxPrice ?? 0) + discount,
+        };
     }
 
     public IEnumerable<string> Accounts => sellers.Select(s => s.Spec.Id).Concat(buyers.Select(b => b.Spec.Id));

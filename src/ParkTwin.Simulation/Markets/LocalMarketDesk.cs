@@ -70,6 +70,8 @@ public sealed class LocalMarketDesk : IMarketDesk
             RunAllowanceAuction o => allowances.Apply(o),
             RunContinuousAllowanceSession o => allowances.Apply(o),
             RunStabilityReserve o => allowances.Apply(o),
+            IssueOffsetCredits o => allowances.Apply(o),
+            SurrenderOffsets o => allowances.Apply(o),
             _ => throw new ArgumentException($"not a carbon-market operation: {operation.GetType().Name}"),
         }, operation);
         return Task.CompletedTask;

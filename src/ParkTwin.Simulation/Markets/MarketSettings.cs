@@ -56,6 +56,12 @@ public sealed class GreenPowerSettings
     public double BidPriceSpread { get; set; }
     public string BuyersSource { get; set; } = "";
     public BilateralSettings Bilateral { get; set; } = new();
+    /// <summary>Set by a scenario's green-share mandates: enterprise → (share it must buy green, the price it bids up to).</summary>
+    public Dictionary<string, GreenBuyer> Mandates { get; set; } = [];
+    /// <summary>Set by a scenario's green-power discounts: enterprise → CNY/MWh the state pays of what it buys green.</summary>
+    public Dictionary<string, double> Discounts { get; set; } = [];
+    /// <summary>When the ETS recognises certificates for indirect emissions: the share of its expected demand a covered enterprise bids for.</summary>
+    public double EtsBuyerShare { get; set; }
 }
 
 /// <summary>Bilateral (as-produced) contracts between grid plants and buyers: listed ones and generated ones.</summary>
@@ -111,6 +117,30 @@ public sealed class CarbonSettings
     /// <summary>Share of each allocation sold by the auctioneer in the monthly sessions; null = ets.yaml's lever for the year.</summary>
     public double? AuctionShare { get; set; }
     public MsrSettings Msr { get; set; } = new();
+    /// <summary>Offsets (CCER): an enterprise short at compliance buys them at <see cref="OffsetSettings.Price"/>, up to the limit share of its obligation.</summary>
+    public OffsetSettings Offsets { get; set; } = new();
+    /// <summary>Whether compliance also covers purchased electricity (indirect emissions, location-based factor).</summary>
+    public bool Indirect { get; set; }
+    /// <summary>With <see cref="Indirect"/>: certificates retired for Scope 2 claims take their MWh out of the obligation.</summary>
+    public bool RecogniseCertificates { get; set; }
+    /// <summary>Months before a retired certificate reaches the ETS (a coordination delay); later than December, the next year's compliance.</summary>
+    public int CertificateLagMonths { get; set; }
+    /// <summary>Set by a scenario's price-bound policies: per month of the year (12), a floor and a ceiling overriding the year's.</summary>
+    public double?[]? FloorByMonth { get; set; }
+    public double?[]? CeilingByMonth { get; set; }
+
+    public double? Floor(int month) => FloorByMonth?[month] ?? PriceFloor;
+
+    public double? Ceiling(int month) => CeilingByMonth?[month] ?? PriceCeiling;
+}
+
+public sealed class OffsetSettings
+{
+    public bool Enabled { get; set; }
+    /// <summary>The share of verified emissions offsets may cover (null = ets.yaml's offsetMaxShare).</summary>
+    public double? LimitShare { get; set; }
+    public double Price { get; set; }
+    public string Source { get; set; } = "";
 }
 
 /// <summary>The market stability reserve (DOMAIN.md §4, EU rule scaled to the province), decided once a year after the allocation.</summary>

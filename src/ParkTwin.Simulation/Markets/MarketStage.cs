@@ -26,22 +26,46 @@ public sealed class MarketStage
     readonly GreenSide green;
     readonly CarbonSide carbon;
     readonly IReadOnlyList<SignedContract> contracts;
+    readonly RecognitionCarry carry;
 
     /// <summary>The year's bilateral contracts, for the twins (signed before the first tick).</summary>
     public GreenContract[] Contracts => contracts.Select(c => c.Twin).ToArray();
 
-    public MarketStage(ProvinceModel model, MarketSettings settings, IMarketDesk desk)
+    /// <param name="carry">Certificates retired last year that reach this year's ETS compliance (a coordination delay); fills its Out for next year.</param>
+    public MarketStage(ProvinceModel model, MarketSettings settings, IMarketDesk desk, RecognitionCarry? carry = null)
     {
+        this.carry = carry ?? new RecognitionCarry();
         this.model = model;
         this.settings = settings;
         this.desk = desk;
         year = model.Settings.Year;
         calendar = TwinFactory.Calendar(year);
-        green = new GreenSide(model, settings.GreenPower, calendar);
-        contracts = BilateralContracts.Sign(model, settings.GreenPower, green.ExpectedAnnualMWh);
         carbon = new CarbonSide(model, settings.Carbon, EtsRules.Default);
+        green = new GreenSide(model, settings.GreenPower, calendar, PolicyBuyers());
+        contracts = BilateralContracts.Sign(model, settings.GreenPower, green.ExpectedAnnualMWh);
     }
 
+
+    /// <summary>
+    /// Buyers a policy brings to the green-power market: mandated enterprises, and, when the ETS counts indirect
+    /// emissions and recognises certificates, the covered enterprises, who will pay the offer price plus the carbon
+    /// they avoid (the year's reference carbon price × the grid factor).
+    /// </summary>
+    Dictionary<string, GreenBuyer> PolicyBuyers()
+    {
+        var buyers = new Dictionary<string, GreenBuyer>(settings.GreenPower.Mandates, StringComparer.Ordinal);
+        var cs = settings.Carbon;
+        if (!(cs.Enabled && cs.Indirect && cs.RecogniseCertificates) || settings.GreenPower.EtsBuyerShare <= 0) return buyers;
+        var avoided = EtsRules.Default.ReferencePrice.At(year) * model.Settings.Factors.GridFactor;
+        foreach (var account in carbon.Covered)
+        {
+            var ets = new GreenBuyer { Share = settings.GreenPower.EtsBuyerShare, MaxPrice = Math.Round(settings.GreenPower.OfferPrice + avoided, 2) };
+            buyers[account.Id] = buyers.TryGetValue(account.Id, out var mandated)
+                ? new GreenBuyer { Share = Math.Max(mandated.Share, ets.Share), MaxPrice = Math.Max(mandated.MaxPrice, ets.MaxPrice) }
+                : ets;
+        }
+        return buyers;
+    }
 
     public async Task OpenYearAsync()
     {
@@ -98,20 +122,21 @@ public sealed class MarketStage
         // side when it can buy at the floor or sell at the ceiling.
         var cs = settings.Carbon;
         var reserve = await desk.CarbonAccountAsync(AllowanceRegistry.Reserve);
-        var reserveSells = cs.PriceCeiling is not null && reserve is { Allowances: > 0 };
-        var reserveBuys = cs.PriceFloor is { } floor && floor > 0 && reserve is not null && reserve.Cash >= (decimal)floor;
+        var (floor, ceiling) = (cs.Floor(month), cs.Ceiling(month));
+        var reserveSells = ceiling is not null && reserve is { Allowances: > 0 };
+        var reserveBuys = floor is > 0 && reserve is not null && reserve.Cash >= (decimal)floor;
         if (!(offers.Count > 0 || reserveSells) || !(bids.Count > 0 || reserveBuys)) return;
         var id = $"ets-session-{ym}";
         await desk.CarbonAsync(MarketSettings.Mechanism(cs.Mechanism) == SessionMechanism.Continuous
-            ? new RunContinuousAllowanceSession(id, ym, carbon.Arrivals(month, offers, bids), cs.PriceFloor, cs.PriceCeiling)
-            : new RunAllowanceAuction(id, ym, MarketSettings.Rule(cs.Rule), offers, bids, cs.PriceFloor, cs.PriceCeiling));
+            ? new RunContinuousAllowanceSession(id, ym, carbon.Arrivals(month, offers, bids), floor, ceiling)
+            : new RunAllowanceAuction(id, ym, MarketSettings.Rule(cs.Rule), offers, bids, floor, ceiling));
     }
 
     /// <summary>Certificates for the green power each buyer took, and the ETS compliance on verified Scope 1.</summary>
     public async Task CloseYearAsync(RunBooks books)
     {
         if (Certifies) await green.CertifyAsync(desk, books, settings.Certificates.RetireForScope2, contracts);
-        if (settings.Carbon.Enabled) await carbon.ComplyAsync(desk, books, year);
+        if (settings.Carbon.Enabled) await carbon.ComplyAsync(desk, books, year, carry);
     }
 
     /// <summary>
@@ -179,7 +204,8 @@ public sealed class MarketStage
         return rows;
     }
 
-    bool ReserveInUse => settings.Carbon.PriceFloor is not null || settings.Carbon.PriceCeiling is not null || settings.Carbon.Msr.Enabled;
+    bool ReserveInUse => settings.Carbon.PriceFloor is not null || settings.Carbon.PriceCeiling is not null || settings.Carbon.Msr.Enabled
+        || settings.Carbon.FloorByMonth is not null || settings.Carbon.CeilingByMonth is not null;
 
     static double Sold(IEnumerable<SessionResult> sessions, string account, OrderSide side) =>
         (double)sessions.SelectMany(s => s.Fills).Where(f => f.Account == account && f.Side == side).Sum(f => f.Quantity);

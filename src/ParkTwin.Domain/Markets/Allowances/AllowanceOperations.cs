@@ -22,8 +22,8 @@ public sealed record ReportEmissions(string OperationId, string Account, int Yea
 
 public sealed record SurrenderAllowances(string OperationId, string Account, int Year, long Quantity);
 
-/// <summary>Offsets count 1:1 against the obligation, up to the offset share (5 %) of the verified emissions.</summary>
-public sealed record SurrenderOffsets(string OperationId, string Account, int Year, long Quantity);
+/// <summary>Offsets count 1:1 against the obligation, up to the offset share of the verified emissions (the rules' 5 %, or a policy's <paramref name="MaxShare"/>).</summary>
+public sealed record SurrenderOffsets(string OperationId, string Account, int Year, long Quantity, double? MaxShare = null);
 
 /// <summary>
 /// The deadline of a compliance year: each reported account's shortfall (obligation − surrendered) is fined

@@ -164,7 +164,7 @@ public sealed class AllowanceRegistry(AllowanceRegistryState state, EtsRules? ru
         var account = Known(op.Account);
         Require.Positive(op.Quantity, "quantity");
         var record = Reported(op.Account, op.Year);
-        var limit = OffsetLimit(record.VerifiedEmissions);
+        var limit = op.MaxShare is { } share ? (long)Math.Floor(record.VerifiedEmissions * share) : OffsetLimit(record.VerifiedEmissions);
         Require.That(record.OffsetsSurrendered + op.Quantity <= limit,
             $"offsets may cover at most {limit} t of {op.Account}'s {op.Year} obligation; {record.OffsetsSurrendered} already used");
         Require.That(op.Quantity <= record.Outstanding, $"{op.Account} owes {record.Outstanding} for {op.Year}, {op.Quantity} offered");
