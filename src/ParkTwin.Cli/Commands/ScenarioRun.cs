@@ -53,19 +53,22 @@ static class ScenarioRun
         var years = new List<YearTotals>();
         long enterpriseHours = 0;
         Console.Error.WriteLine($"{scenario.Name}: Ctrl-C stops at the next tick and writes what was simulated");
+        var state = new ScenarioState();
         foreach (var year in scenario.Years)
         {
-            var model = RunSetup.Model(scenario.Inventory, year, scenario.Seed, method, storage.CheckpointEvery, scenario.Markets.Certificates.RetireForScope2);
+            var prepared = ScenarioYear.Prepare(scenario, year, state, method, storage.CheckpointEvery);
+            var model = prepared.Model;
             var world = single ? baseId : $"{baseId}-{year}";
             IProvinceEngine engine = host is null ? new FlatEngine(model) : new GrainEngine(host.Grains, model, world);
-            var stage = scenario.Markets.Any ? new MarketStage(model, scenario.Markets, desk) : null;
+            var stage = prepared.Stage(desk);
             Action<string> log = line => Console.Error.WriteLine($"run {world}: {line}");
             var recovery = host is { IsRemote: true } ? new RunRecovery(MaxAttempts: 10, Delay: TimeSpan.FromSeconds(3), Log: log) : null;
             var (books, lastDate) = await ProgressRun.RunAsync(engine, tick, $"{year}: ", cancel, recovery, resume: false,
                 storage.CheckpointEvery > 0 ? log : null, stage);
             var info = new RunInfo(scenario.Inventory.Province, year, scenario.Seed, info0.Scale, info0.Source);
             var marketSummary = stage is null ? null : await stage.SummaryAsync();
-            var marketRows = stage is null ? null : await stage.RowsAsync(books, closed: lastDate is null);
+            var yearRows = prepared.Rows(stage is null ? null : await stage.RowsAsync(books, closed: lastDate is null), books);
+            var marketRows = stage is null && yearRows.Count == 0 ? null : yearRows;
             var yearDirectory = single ? directory : Path.Combine(directory, year.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await RunOutputs.WriteAsync(yearDirectory, model, books, info, lastDate is null ? cancel : CancellationToken.None, marketRows, marketSummary, lastDate);
             if (lastDate is not null)
@@ -77,6 +80,7 @@ static class ScenarioRun
                 Console.Error.WriteLine($"interrupted: simulated up to {lastDate}; partial results (summary.json \"partial\": true) in {directory}");
                 return Interruption.ExitCode;
             }
+            await prepared.FinishAsync(books, stage);
             var summary = RunSummary.Of(model, books, info) with { Markets = marketSummary };
             Console.WriteLine(single ? SummaryText.Describe(summary) : $"{year}: {SummaryText.Describe(summary)}");
             years.Add(new YearTotals(year, Path.GetFileName(yearDirectory), summary.Province, marketSummary));

@@ -239,6 +239,23 @@ public sealed class MarketStage
         return result;
     }
 
+    /// <summary>The year's volume-weighted clearing prices (CNY/tCO2, CNY/MWh); null where nothing traded. Next year's expectations.</summary>
+    public async Task<(double? Carbon, double? Green)> AveragePricesAsync()
+    {
+        static double? Average(IEnumerable<SessionResult> sessions)
+        {
+            var priced = sessions.Where(s => s.Price is not null && s.Volume > 0).ToArray();
+            var volume = priced.Sum(s => s.Volume);
+            return volume > 0 ? (double)(priced.Sum(s => s.Volume * s.Price!.Value) / volume) : null;
+        }
+        var carbonSessions = settings.Carbon.Enabled ? (await desk.CarbonSessionsAsync()).Where(s => s.Month.Year == year) : [];
+        var greenSessions = new List<SessionResult>();
+        if (settings.GreenPower.Enabled)
+            for (var m = 1; m <= 12; m++)
+                if (await desk.GreenSessionAsync(new YearMonth(year, m)) is { } s) greenSessions.Add(s);
+        return (Average(carbonSessions), Average(greenSessions));
+    }
+
     public async Task<MarketSummary> SummaryAsync()
     {
         var invariants = await desk.CheckInvariantsAsync();

@@ -35,11 +35,13 @@ public static class RunSetup
     /// <summary>The shipped catalogue, province data and factors; <paramref name="seed"/> seeds the weather and production noise.</summary>
     /// <param name="checkpointEvery">Grains write their state after every N ticks (0 = never); results do not depend on it.</param>
     public static ProvinceModel Model(Domain.Inventory.ProvinceInventory inventory, int year, int seed,
-        ElectricityMethod method = ElectricityMethod.CalorificEquivalent, int checkpointEvery = 0, bool retireGreenCertificates = true)
+        ElectricityMethod method = ElectricityMethod.CalorificEquivalent, int checkpointEvery = 0, bool retireGreenCertificates = true,
+        double[]? hydroAvailability = null)
     {
         var catalogue = IndustryCatalogue.Default;
         var settings = Settings(year, seed, ProvinceData.Sichuan, FactorTable.Default, method)
             with { CheckpointEvery = checkpointEvery, RetireGreenCertificates = retireGreenCertificates };
+        if (hydroAvailability is not null) settings = settings with { HydroAvailability = hydroAvailability };
         return ProvinceModel.Build(inventory, settings, catalogue.All.ToDictionary(i => i.Id, StringComparer.Ordinal));
     }
 }

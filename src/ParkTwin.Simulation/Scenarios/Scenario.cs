@@ -20,6 +20,10 @@ public sealed record Scenario
     public required string Tick { get; init; }
     /// <summary>The shipped markets.yaml with the scenario's keys merged over it.</summary>
     public required MarketSettings Markets { get; init; }
+    /// <summary>The policy timeline, in file order (docs/policies.md).</summary>
+    public IReadOnlyList<Policies.Policy> Policies { get; init; } = [];
+    /// <summary>Shocks: hydro availability, output changes.</summary>
+    public IReadOnlyList<Policies.Shock> Shocks { get; init; } = [];
     /// <summary>outputs.directory as written (relative to the working directory), or null.</summary>
     public string? OutputDirectory { get; init; }
 
