@@ -120,18 +120,32 @@ public static partial class ScenarioSweep
     }
 
     /// <summary>Sets the dotted path, creating mappings on the way; the reason when the path runs through a value that is not a mapping.</summary>
+    /// <remarks>A number steps into a list (policies.0.rate is the first policy's rate); a list is never extended.</remarks>
     static string? Set(JsonObject root, string path, JsonNode? value)
     {
         var parts = path.Split('.');
-        JsonObject node = root;
-        for (var i = 0; i < parts.Length - 1; i++)
+        JsonNode node = root;
+        for (var i = 0; i < parts.Length; i++)
         {
-            var child = node[parts[i]];
-            if (child is null && !node.ContainsKey(parts[i])) node[parts[i]] = child = new JsonObject();
-            if (child is not JsonObject o) return $"not a scenario key: {string.Join('.', parts[..(i + 1)])} is a value, not a mapping of keys";
-            node = o;
+            var last = i == parts.Length - 1;
+            if (node is JsonArray list)
+            {
+                if (!int.TryParse(parts[i], out var index) || index < 0 || index >= list.Count)
+                    return $"not a scenario key: {string.Join('.', parts[..i])} is a list of {list.Count}; '{parts[i]}' is not one of its indexes 0–{list.Count - 1}";
+                if (last) list[index] = value;
+                else node = list[index] ?? (list[index] = new JsonObject());
+                continue;
+            }
+            if (node is not JsonObject map) return $"not a scenario key: {string.Join('.', parts[..i])} is a value, not a mapping of keys";
+            if (last)
+            {
+                map[parts[i]] = value;
+                break;
+            }
+            var child = map[parts[i]];
+            if (child is null && !map.ContainsKey(parts[i])) map[parts[i]] = child = new JsonObject();
+            node = child!;
         }
-        node[parts[^1]] = value;
         return null;
     }
 
