@@ -58,6 +58,8 @@ public sealed class GreenPowerSettings
     public BilateralSettings Bilateral { get; set; } = new();
     /// <summary>Set by a scenario's green-share mandates: enterprise → (share it must buy green, the price it bids up to).</summary>
     public Dictionary<string, GreenBuyer> Mandates { get; set; } = [];
+    /// <summary>Set by a scenario run: enterprises that adopted a green-power contract → the share of demand they buy green, at up to the grid price.</summary>
+    public Dictionary<string, GreenBuyer> Adopters { get; set; } = [];
     /// <summary>Set by a scenario's green-power discounts: enterprise → CNY/MWh the state pays of what it buys green.</summary>
     public Dictionary<string, double> Discounts { get; set; } = [];
     /// <summary>When the ETS recognises certificates for indirect emissions: the share of its expected demand a covered enterprise bids for.</summary>

@@ -54,6 +54,8 @@ public sealed class MarketStage
     Dictionary<string, GreenBuyer> PolicyBuyers()
     {
         var buyers = new Dictionary<string, GreenBuyer>(settings.GreenPower.Mandates, StringComparer.Ordinal);
+        foreach (var (id, adopter) in settings.GreenPower.Adopters)
+            buyers[id] = buyers.TryGetValue(id, out var b) ? new GreenBuyer { Share = Math.Max(b.Share, adopter.Share), MaxPrice = Math.Max(b.MaxPrice, adopter.MaxPrice) } : adopter;
         var cs = settings.Carbon;
         if (!(cs.Enabled && cs.Indirect && cs.RecogniseCertificates) || settings.GreenPower.EtsBuyerShare <= 0) return buyers;
         var avoided = EtsRules.Default.ReferencePrice.At(year) * model.Settings.Factors.GridFactor;

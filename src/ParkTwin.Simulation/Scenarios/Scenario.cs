@@ -24,6 +24,8 @@ public sealed record Scenario
     public IReadOnlyList<Policies.Policy> Policies { get; init; } = [];
     /// <summary>Shocks: hydro availability, output changes.</summary>
     public IReadOnlyList<Policies.Shock> Shocks { get; init; } = [];
+    /// <summary>Whether enterprises take abatement decisions each year (docs/decisions.md); `decisions: false` freezes them.</summary>
+    public bool Decisions { get; init; } = true;
     /// <summary>outputs.directory as written (relative to the working directory), or null.</summary>
     public string? OutputDirectory { get; init; }
 

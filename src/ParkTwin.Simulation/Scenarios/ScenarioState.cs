@@ -1,5 +1,7 @@
 using ParkTwin.Domain.Catalogue;
+using ParkTwin.Domain.Decisions;
 using ParkTwin.Domain.Inventory;
+using ParkTwin.Domain.Markets;
 using ParkTwin.Domain.Twin;
 using ParkTwin.Simulation.Markets;
 using ParkTwin.Simulation.Model;
@@ -12,19 +14,113 @@ namespace ParkTwin.Simulation.Scenarios;
 /// What a scenario carries from one year into the next: the certificates still on their way to the ETS, the
 /// prices last seen (the enterprises' expectations), and every adoption so far with the learning it brought.
 /// </summary>
-public sealed class ScenarioState
+public sealed class ScenarioState(AbatementCatalogue? catalogue = null)
 {
+    readonly AbatementCatalogue catalogue = catalogue ?? AbatementCatalogue.Default;
+    readonly Dictionary<string, List<Adoption>> adoptions = new(StringComparer.Ordinal);
+    readonly Dictionary<int, DecisionOutcome[]> outcomes = [];
+    LearningState? learning;
+
     public RecognitionCarry Carry { get; private set; } = new();
     /// <summary>Last year's volume-weighted clearing prices; null before the first year or where nothing traded.</summary>
     public double? CarbonPrice { get; private set; }
     public double? GreenPrice { get; private set; }
 
-    /// <summary>The year's inventory with the assets the adoptions built, and each enterprise's adopted measures.</summary>
-    public (ProvinceInventory Inventory, Func<EnterpriseSpec, EnterpriseMeasures> Measures) Decide(Scenario scenario, PolicyYear year,
-        MarketSettings markets, RunFactors factors, IReadOnlyDictionary<string, IndustryProfile> industries) =>
-        (scenario.Inventory, _ => EnterpriseMeasures.None);
+    /// <summary>Every adoption so far, by enterprise id.</summary>
+    public IReadOnlyDictionary<string, List<Adoption>> Adoptions => adoptions;
 
-    public IEnumerable<TidyRow> Rows(int year) => [];
+    /// <summary>
+    /// The enterprises' decisions of 1 January (docs/decisions.md): each appraises its industry's options with the
+    /// year's policies and last year's prices and adopts within its budget. Returns the year's inventory with the
+    /// assets the adoptions built, and each enterprise's adopted measures for the year.
+    /// </summary>
+    public (ProvinceInventory Inventory, Func<EnterpriseSpec, EnterpriseMeasures> Measures) Decide(Scenario scenario, PolicyYear year,
+        MarketSettings markets, RunFactors factors, IReadOnlyDictionary<string, IndustryProfile> industries)
+    {
+        var inventory = scenario.Inventory;
+        learning ??= LearningState.Start(catalogue);
+        if (scenario.Decisions)
+        {
+            var decided = new List<DecisionOutcome>();
+            foreach (var e in inventory.Enterprises.OrderBy(e => e.Id, StringComparer.Ordinal))
+            {
+                var earlier = adoptions.GetValueOrDefault(e.Id) ?? [];
+                var baseline = Baseline(e, industries[e.Industry], factors, earlier, year.Year);
+                var outcome = AdoptionRule.Decide(year.Year, baseline, Terms(e, year, markets, baseline.OutputValueCny), earlier, learning, catalogue);
+                decided.Add(outcome);
+                if (outcome.Adopted.Count > 0) (adoptions.TryGetValue(e.Id, out var list) ? list : adoptions[e.Id] = []).AddRange(outcome.Adopted);
+            }
+            outcomes[year.Year] = decided.ToArray();
+            // Everyone deciding in the same year faced the same capex: learning moves on after the year's decisions.
+            learning = learning.After(decided.SelectMany(d => d.Adopted));
+        }
+        var built = adoptions.Values.SelectMany(a => AdoptionEffects.Assets(a, year.Year)).ToList();
+        foreach (var (id, list) in adoptions)
+        {
+            var (share, _) = AdoptionEffects.GreenPower(list, year.Year);
+            if (share > 0) markets.GreenPower.Adopters[id] = new GreenBuyer { Share = share, MaxPrice = markets.GreenPower.GridPrice };
+        }
+        if (built.Count > 0) inventory = inventory with { Assets = inventory.Assets.Concat(built).ToList() };
+        return (inventory, e => adoptions.TryGetValue(e.Id, out var list) ? AdoptionEffects.Measures(list, year.Year) : EnterpriseMeasures.None);
+    }
+
+    /// <summary>The enterprise's year as it plans it, after the abatement it already has (as in effect at the year's end).</summary>
+    static EnterpriseBaseline Baseline(EnterpriseSpec e, IndustryProfile industry, RunFactors factors, IReadOnlyList<Adoption> earlier, int year)
+    {
+        var i = EnterpriseIntensity.Of(e, industry, factors);
+        var m = earlier.Count > 0 ? AdoptionEffects.Measures(earlier, year) : EnterpriseMeasures.None;
+        var output = e.AnnualOutput;
+        var kept = 1 - EnterpriseMeasures.At(m.Captured, 11, 0);
+        var fuelTce = output * i.FuelTce * EnterpriseMeasures.At(m.Fuel, 11);
+        var electricity = output * i.ElectricityMWh * EnterpriseMeasures.At(m.Electricity, 11);
+        var heat = output * i.HeatGJ * EnterpriseMeasures.At(m.Heat, 11);
+        return new EnterpriseBaseline
+        {
+            Enterprise = e.Id,
+            Industry = e.Industry,
+            Park = e.Park,
+            AnnualOutput = output,
+            OutputValueCny = output * i.Value10kCny * 1e4,
+            Scope1CombustionTco2 = output * i.Scope1Combustion * EnterpriseMeasures.At(m.Fuel, 11) * kept,
+            Scope1ProcessTco2 = output * i.Scope1Process * EnterpriseMeasures.At(m.Process, 11) * kept,
+            FuelTce = fuelTce,
+            ElectricityMWh = electricity,
+            HeatGJ = heat,
+            EnergyTce = fuelTce + electricity * factors.ElectricityTcePerMWh + heat * factors.HeatTcePerGJ,
+            GridFactor = factors.GridFactor,
+            ResidualFactor = factors.ResidualFactor,
+            HeatFactor = factors.HeatCo2PerGJ,
+        };
+    }
+
+    /// <summary>The policy mix as it reaches one enterprise this year, and its price expectations (last year's prices).</summary>
+    DecisionTerms Terms(EnterpriseSpec e, PolicyYear year, MarketSettings markets, double outputValueCny)
+    {
+        var carbon = markets.Carbon;
+        var covered = carbon.Enabled && EtsRules.Default.SectorOfIndustry(e.Industry) is { Covered: true } && carbon.AbatementCost.ContainsKey(e.Industry);
+        var etsPrice = covered ? CarbonPrice ?? catalogue.ReferenceCarbonPrice : 0;
+        var tax = year.InForce<CarbonTax>().Where(t => year.Covers(t.Target, e)).Sum(t => t.Rate);
+        var information = year.InForce<InformationPolicy>().Where(p => year.Covers(p.Target, e))
+            .GroupBy(p => p.Kind).Sum(g => g.Max(p => p.HurdleReduction ?? (p.Kind == "disclosure" ? catalogue.DisclosureReduction : catalogue.PilotTitleReduction)));
+        var loans = year.InForce<GreenLoan>().Where(p => year.Covers(p.Target, e)).Select(p => p.Rate).ToArray();
+        var subsidies = year.InForce<CapexSubsidy>().Where(p => year.Covers(p.Target, e))
+            .GroupBy(p => p.Technology).ToDictionary(g => g.Key, g => g.Max(p => p.Share));
+        var recognised = covered && carbon.Indirect && carbon.RecogniseCertificates;
+        return new DecisionTerms
+        {
+            Scope1CarbonPrice = etsPrice + tax,
+            IndirectCarbonPrice = covered && carbon.Indirect ? etsPrice : 0,
+            GreenPowerRecognised = recognised,
+            GreenPowerPremium = Math.Max(0, (GreenPrice ?? markets.GreenPower.OfferPrice) - markets.GreenPower.OfferPrice),
+            GreenPowerDiscount = markets.GreenPower.Discounts.GetValueOrDefault(e.Id),
+            DiscountRate = DecisionTerms.DiscountRateOf(catalogue.HurdleRate(e.Industry), information, loans.Length > 0 ? loans.Min() : null),
+            CapexSubsidyShare = subsidies,
+            SubsidyDelayMonths = year.InForce<CoordinationDelay>().Where(d => d.Channel == "subsidy-payment").Select(d => d.Months).DefaultIfEmpty(0).Max(),
+            CapexBudget = catalogue.CapexBudget(outputValueCny),
+        };
+    }
+
+    public IEnumerable<TidyRow> Rows(int year) => outcomes.TryGetValue(year, out var decided) ? DecisionRows.Of(year, decided) : [];
 
     public async Task FinishYearAsync(int year, RunBooks books, MarketStage? stage)
     {
