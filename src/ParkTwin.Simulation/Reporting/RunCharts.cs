@@ -28,9 +28,10 @@ public static class RunCharts
     public const string CarbonPerEnergy = "carbon_per_energy.png";
     public const string MarketPrices = "market_prices.png";
     public const string GreenShare = "green_power_share.png";
+    public const string Adoption = "adoption.png";
 
     /// <summary>The chart files every run writes, in the order the report shows them.</summary>
-    public static readonly string[] FileNames = [Emissions, CarbonPerEnergy, MarketPrices, GreenShare];
+    public static readonly string[] FileNames = [Emissions, CarbonPerEnergy, MarketPrices, GreenShare, Adoption];
 
     static readonly Color Combustion = Color.FromHex("#8c564b");
     static readonly Color Process = Color.FromHex("#ff7f0e");
@@ -70,6 +71,7 @@ public static class RunCharts
                 new Chart(CarbonPerEnergy, "Carbon per energy of each park against its threshold", CarbonPerEnergyChart(summary.Parks)),
                 new Chart(MarketPrices, "Market clearing prices by month", MarketPricesChart(marketRows ?? [], year)),
                 new Chart(GreenShare, "Province parks: green-power share of electricity by month", GreenShareChart(books.ProvinceParks, year)),
+                new Chart(Adoption, "Abatement adopted this year by industry, and its cost per tonne", AdoptionChart(marketRows ?? [], year)),
             ];
         }
     }
@@ -194,6 +196,38 @@ public static class RunCharts
         plot.Axes.Margins(bottom: 0);
         if (bars.All(b => b.Value == 0)) plot.Axes.SetLimitsY(0, 1);
         return Png(plot, 900, 500);
+    }
+
+    /// <summary>Per industry: the annual abatement adopted this year (bars) labelled with its abatement-weighted cost per tonne.</summary>
+    static byte[] AdoptionChart(IReadOnlyList<TidyRow> rows, int year)
+    {
+        var plot = NewPlot($"Abatement adopted in {year} by industry", "industry", "t CO2 a year");
+        var period = year.ToString(CultureInfo.InvariantCulture);
+        var groups = rows.Where(r => r.Period == period && r.Entity.StartsWith("adoption/", StringComparison.Ordinal))
+            .GroupBy(r => r.Entity.Split('/')[1], StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var tonnes = g.Where(r => r.Metric == "abatement").Sum(r => r.Value);
+                // Weighted by each option's abatement, as in the rows.
+                var costs = g.GroupBy(r => r.Entity).Select(o => (Tonnes: o.Where(r => r.Metric == "abatement").Sum(r => r.Value),
+                    Cost: o.Where(r => r.Metric == "cost_per_tonne").Select(r => (double?)r.Value).FirstOrDefault())).Where(o => o.Cost is not null && o.Tonnes > 0).ToArray();
+                var cost = costs.Sum(c => c.Tonnes) > 0 ? costs.Sum(c => c.Tonnes * c.Cost!.Value) / costs.Sum(c => c.Tonnes) : (double?)null;
+                return (Industry: g.Key, Tonnes: tonnes, Cost: cost);
+            })
+            .Where(g => g.Tonnes > 0).OrderBy(g => g.Industry, StringComparer.Ordinal).ToArray();
+        if (groups.Length == 0)
+        {
+            plot.Add.Annotation("no abatement adopted in this year");
+            return Png(plot, 900, 500);
+        }
+        plot.Add.Bars(groups.Select((g, i) => new Bar { Position = i, Value = g.Tonnes, FillColor = Pass, LineWidth = 0, Size = 0.7,
+            Label = g.Cost is { } c ? $"{c:F0} CNY/t" : "" }).ToList());
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(groups.Select((_, i) => (double)i).ToArray(), groups.Select(g => g.Industry).ToArray());
+        plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        plot.Axes.Bottom.MinimumSize = 90;
+        plot.Axes.Margins(bottom: 0, top: 0.15);
+        return Png(plot, 900, 550);
     }
 
     static int? MonthOf(string period, int year) =>
