@@ -67,7 +67,7 @@ static class ScenarioRun
             var marketSummary = stage is null ? null : await stage.SummaryAsync();
             var marketRows = stage is null ? null : await stage.RowsAsync(books, closed: lastDate is null);
             var yearDirectory = single ? directory : Path.Combine(directory, year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            await RunOutputs.WriteAsync(yearDirectory, model, books, info, lastDate is null ? cancel : CancellationToken.None, marketRows, marketSummary, lastDate);
+            await RunOutputs.WriteAsync(yearDirectory, model, books, info, lastDate is null ? cancel : CancellationToken.None, marketRows, marketSummary, lastDate, scenario.Outputs);
             if (lastDate is not null)
             {
                 // The years after it do not run; a longer scenario's summary.json lists the years that did, marked partial.
