@@ -27,7 +27,10 @@ static partial class ScenarioOverrides
         public bool Set { get; set; }
     }
 
-    /// <summary>The inventory with the overrides applied, or null when it is still invalid after dropping the items at fault.</summary>
+    /// <summary>
+    /// The inventory with the overrides applied (after a problem, without the items at fault, so that the scenario's
+    /// other references can still be checked), or null when it cannot be made valid by dropping items.
+    /// </summary>
     public static ProvinceInventory? Apply(ProvinceInventory inventory, JsonObject overrides, Action<string, string> problem)
     {
         var parks = inventory.Parks.Select(p => new Item<ParkSpec>(p, null)).ToList();
@@ -93,7 +96,6 @@ static partial class ScenarioOverrides
             ["enterprises"] = i => (enterprises[i].Origin, enterprises[i].Set, () => enterprises.RemoveAt(i)),
             ["assets"] = i => (assets[i].Origin, assets[i].Set, () => assets.RemoveAt(i)),
         };
-        var valid = true;
         while (true)
         {
             var result = inventory with
@@ -105,11 +107,10 @@ static partial class ScenarioOverrides
             try
             {
                 InventoryValidator.Validate(result, IndustryCatalogue.Default);
-                return valid ? result : null;
+                return result;
             }
             catch (InputException e)
             {
-                valid = false;
                 var path = InventoryPath().Match(e.Path);
                 if (!path.Success)
                 {
