@@ -177,11 +177,11 @@ public sealed class ScenarioValidateTests
         [
             "  seed (line 2, column 1): Value is \"string\" but should be \"integer\"",
             "  colour (line 3, column 1): unknown key 'colour'",
-            "  province (line 4, column 1): give either scale or inventory, not both (overrides of an inventory are not yet supported)",
+            "  province (line 4, column 1): give either scale or inventory, not both",
             "  province.scale (line 5, column 3): 50 should be at most 10",
             $"  province.inventory (line 6, column 3): no such file: {scratch["missing.json"]}",
             "  tick (line 8, column 1): \"fortnight\" is not one of day, week, month",
-            "  shocks (line 9, column 1): not yet supported (issue #4); remove it — it would not change the run",
+            "  shocks[0] (line 9, column 10): Value is \"string\" but should be \"object\"",
         ], lines[1..]);
     }
 

@@ -70,7 +70,7 @@ static class ScenarioRun
             var yearRows = prepared.Rows(stage is null ? null : await stage.RowsAsync(books, closed: lastDate is null), books);
             var marketRows = stage is null && yearRows.Count == 0 ? null : yearRows;
             var yearDirectory = single ? directory : Path.Combine(directory, year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            await RunOutputs.WriteAsync(yearDirectory, model, books, info, lastDate is null ? cancel : CancellationToken.None, marketRows, marketSummary, lastDate);
+            await RunOutputs.WriteAsync(yearDirectory, model, books, info, lastDate is null ? cancel : CancellationToken.None, marketRows, marketSummary, lastDate, scenario.Outputs);
             if (lastDate is not null)
             {
                 // The years after it do not run; a longer scenario's summary.json lists the years that did, marked partial.

@@ -42,9 +42,17 @@ public static class TidySeriesWriter
     public static Task<long> WriteAsync(string directory, string name, IEnumerable<TidyRow> rows, CancellationToken ct = default) =>
         WriteAsync(directory, name, rows, DefaultRowGroupSize, ct);
 
+    /// <summary>Writes <paramref name="rows"/> (enumerated exactly once) as CSV and/or Parquet; with neither, nothing is written or enumerated.</summary>
+    /// <returns>The number of rows written.</returns>
+    public static Task<long> WriteAsync(string directory, string name, IEnumerable<TidyRow> rows, bool csv, bool parquet, CancellationToken ct = default) =>
+        csv || parquet ? WriteAsync(directory, name, rows, DefaultRowGroupSize, ct, csv, parquet) : Task.FromResult(0L);
+
     /// <summary>Writes <paramref name="rows"/> (enumerated exactly once) with Parquet row groups of at most <paramref name="rowGroupSize"/> rows.</summary>
     /// <returns>The number of rows written.</returns>
-    public static async Task<long> WriteAsync(string directory, string name, IEnumerable<TidyRow> rows, int rowGroupSize, CancellationToken ct = default)
+    public static Task<long> WriteAsync(string directory, string name, IEnumerable<TidyRow> rows, int rowGroupSize, CancellationToken ct = default) =>
+        WriteAsync(directory, name, rows, rowGroupSize, ct, csv: true, parquet: true);
+
+    static async Task<long> WriteAsync(string directory, string name, IEnumerable<TidyRow> rows, int rowGroupSize, CancellationToken ct, bool csv, bool parquet)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -62,39 +70,44 @@ public static class TidySeriesWriter
         long count = 0;
         try
         {
-            await using (var csvStream = new FileStream(csvTmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-            await using (var csv = CsvWriter.Create(csvStream, CsvOptions, leaveOpen: true))
-            await using (var parquetStream = new FileStream(parquetTmp, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, useAsync: true))
+            // A format that is not wanted writes to a null stream (CSV) or not at all (Parquet); its file is not touched.
+            await using (var csvStream = csv ? new FileStream(csvTmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true) : Stream.Null)
+            await using (var csvWriter = CsvWriter.Create(csvStream, CsvOptions, leaveOpen: true))
+            await using (var parquetStream = parquet ? new FileStream(parquetTmp, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, useAsync: true) : null)
             {
-                await using var parquet = await ParquetWriter.CreateAsync(ParquetSchema, parquetStream, ParquetOptions, append: false, ct);
+                await using var parquetWriter = parquetStream is null ? null : await ParquetWriter.CreateAsync(ParquetSchema, parquetStream, ParquetOptions, append: false, ct);
                 var batch = new ColumnBatch(Math.Min(rowGroupSize, 64 * 1024), rowGroupSize);
 
-                csv.WriteHeader(CsvColumns);
+                csvWriter.WriteHeader(CsvColumns);
                 foreach (TidyRow row in rows)
                 {
                     ct.ThrowIfCancellationRequested();
                     double value = Validate(row);
 
-                    csv.WriteField(row.Entity);
-                    csv.WriteField(row.Period);
-                    csv.WriteField(row.Metric);
-                    WriteValue(csv, value);
-                    csv.WriteField(row.Unit);
-                    await csv.EndRecordAsync(ct); // completes synchronously unless the 64 KiB buffer is mostly full
+                    if (csv)
+                    {
+                        csvWriter.WriteField(row.Entity);
+                        csvWriter.WriteField(row.Period);
+                        csvWriter.WriteField(row.Metric);
+                        WriteValue(csvWriter, value);
+                        csvWriter.WriteField(row.Unit);
+                        await csvWriter.EndRecordAsync(ct); // completes synchronously unless the 64 KiB buffer is mostly full
+                    }
 
-                    batch.Add(row, value);
                     count++;
+                    if (parquetWriter is null) continue;
+                    batch.Add(row, value);
                     if (batch.Count == rowGroupSize)
-                        await batch.FlushAsync(parquet, ct);
+                        await batch.FlushAsync(parquetWriter, ct);
                 }
-                if (batch.Count > 0)
-                    await batch.FlushAsync(parquet, ct);
-                await csv.FlushAsync(ct);
+                if (parquetWriter is not null && batch.Count > 0)
+                    await batch.FlushAsync(parquetWriter, ct);
+                await csvWriter.FlushAsync(ct);
                 // Disposing the Parquet writer writes the footer; the streams are then closed in reverse order.
             }
 
-            File.Move(csvTmp, csvPath, overwrite: true);
-            File.Move(parquetTmp, parquetPath, overwrite: true);
+            if (csv) File.Move(csvTmp, csvPath, overwrite: true);
+            if (parquet) File.Move(parquetTmp, parquetPath, overwrite: true);
             return count;
         }
         catch

@@ -1,5 +1,7 @@
 using ParkTwin.Domain.Inventory;
 using ParkTwin.Simulation.Markets;
+using ParkTwin.Simulation.Outputs;
+using ParkTwin.Simulation.Policies;
 
 namespace ParkTwin.Simulation.Scenarios;
 
@@ -14,7 +16,10 @@ public sealed record Scenario
     public double? Scale { get; init; }
     /// <summary>The inventory file, resolved against the scenario's directory; null when generated.</summary>
     public string? InventoryFile { get; init; }
+    /// <summary>The generated or read province with <c>province.overrides</c> applied (and checked).</summary>
     public required ProvinceInventory Inventory { get; init; }
+    /// <summary>Whether <c>province.overrides</c> changed the generated or read inventory.</summary>
+    public bool Overridden { get; init; }
     public required int FromYear { get; init; }
     public required int ToYear { get; init; }
     public required string Tick { get; init; }
@@ -28,13 +33,22 @@ public sealed record Scenario
     public bool Decisions { get; init; } = true;
     /// <summary>outputs.directory as written (relative to the working directory), or null.</summary>
     public string? OutputDirectory { get; init; }
+    /// <summary>Which files a run writes (outputs.series, formats, charts, report); everything by default.</summary>
+    public OutputSelection Outputs { get; init; } = OutputSelection.All;
+    /// <summary>The policy timeline, in the order of the file (each with its line).</summary>
+    public IReadOnlyList<Policy> Policies { get; init; } = [];
+    /// <summary>The shocks, in the order of the file.</summary>
+    public IReadOnlyList<Shock> Shocks { get; init; } = [];
 
     public IReadOnlyList<int> Years => Enumerable.Range(FromYear, ToYear - FromYear + 1).ToArray();
 
     public string Describe() =>
         $"{Name}: {(InventoryFile is null ? $"generated province (seed {Seed}, scale {Scale})" : $"inventory {Path.GetFileName(InventoryFile)} (seed {Seed})")}, " +
-        $"{Inventory.Parks.Count} parks, {Inventory.Enterprises.Count} enterprises, {Inventory.Assets.Count} assets; " +
-        $"{(FromYear == ToYear ? $"year {FromYear}" : $"years {FromYear}–{ToYear}")}, {Tick} ticks; markets: {MarketNames()}";
+        $"{(Overridden ? "with overrides, " : "")}{Inventory.Parks.Count} parks, {Inventory.Enterprises.Count} enterprises, {Inventory.Assets.Count} assets; " +
+        $"{(FromYear == ToYear ? $"year {FromYear}" : $"years {FromYear}–{ToYear}")}, {Tick} ticks; markets: {MarketNames()}" +
+        (Policies.Count > 0 ? $"; {Policies.Count} polic{(Policies.Count == 1 ? "y" : "ies")}" : "") +
+        (Shocks.Count > 0 ? $"; {Shocks.Count} shock{(Shocks.Count == 1 ? "" : "s")}" : "") +
+        (Outputs.IsAll ? "" : $"; outputs: {Outputs.Describe()}");
 
     string MarketNames()
     {

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Json.Schema;
 using ParkTwin.Domain;
 using ParkTwin.Domain.Catalogue;
 using ParkTwin.Domain.Data;
 using ParkTwin.Domain.Inventory;
 using ParkTwin.Simulation.Markets;
+using ParkTwin.Simulation.Outputs;
 using ParkTwin.Simulation.Synthetic;
 
 namespace ParkTwin.Simulation.Scenarios;
@@ -15,7 +17,7 @@ namespace ParkTwin.Simulation.Scenarios;
 /// references (the inventory file, the contracts' plants and buyers, the markets' industries), and either returns
 /// the scenario or throws one <see cref="ScenarioException"/> listing every problem with its path and line.
 /// </summary>
-public static class ScenarioLoader
+public static partial class ScenarioLoader
 {
     public const string SchemaResource = "ParkTwin.Scenarios.scenario.schema.json";
 
@@ -29,8 +31,6 @@ public static class ScenarioLoader
     static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(SchemaText.Value));
 
     static readonly JsonSerializerOptions MarketJson = new(JsonSerializerDefaults.Web);
-
-    static readonly string[] NotYetSupported = ["/policies", "/shocks", "/province/overrides"];
 
     public static bool IsScenarioPath(string path) =>
         path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
@@ -62,21 +62,17 @@ public static class ScenarioLoader
             foreach (var detail in new[] { results }.Concat(results.Details ?? []).Where(d => d.Errors is { Count: > 0 }))
             {
                 var pointer = detail.InstanceLocation.ToString();
-                var keyword = detail.EvaluationPath.ToString().Split('/').Last();
+                var evaluation = detail.EvaluationPath.ToString();
+                if (Unreported(evaluation)) continue;
+                var keyword = evaluation.Split('/').Last();
                 foreach (var (errorKeyword, message) in detail.Errors!)
                 {
-                    var reason = keyword == "additionalProperties" || message.Contains("false schema", StringComparison.Ordinal)
-                        ? $"unknown key '{Unescape(pointer.Split('/').Last())}'"
-                        : errorKeyword == "enum" ? $"{Shown(Find(root, pointer))} is not one of {EnumOf(detail.SchemaLocation)}"
-                        : message;
+                    var reason = Reason(root, pointer, evaluation, keyword, errorKeyword, message, detail.SchemaLocation);
                     var line = $"{pointer}\u0000{reason}";
                     if (!structural.Add(line)) continue;
                     Problem(pointer, reason);
                 }
             }
-        foreach (var pointer in NotYetSupported)
-            if (Find(root, pointer) is not null || ContainsKey(root, pointer))
-                Problem(pointer, "not yet supported (issue #4); remove it — it would not change the run");
 
         // 2. Meaning and references, on whatever is well-formed enough to check.
         var seed = Int(root["seed"]) ?? 42;
@@ -88,7 +84,7 @@ public static class ScenarioLoader
         if (province is not null && scale is null && inventoryPath is null && province["scale"] is null)
             Problem("/province", "give either scale (a generated province) or inventory (a file from 'parktwin generate')");
         if (province is not null && province.ContainsKey("scale") && province.ContainsKey("inventory"))
-            Problem("/province", "give either scale or inventory, not both (overrides of an inventory are not yet supported)");
+            Problem("/province", "give either scale or inventory, not both");
         if (inventoryPath is not null)
         {
             inventoryFile = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", inventoryPath));
@@ -101,10 +97,26 @@ public static class ScenarioLoader
             inventory = ProvinceGenerator.Generate(seed, s);
         if (province is not null && province.ContainsKey("scale") && province.ContainsKey("inventory")) inventory = null;
 
+        var overridden = false;
+        if (province?["overrides"] is JsonObject overrides && inventory is not null)
+        {
+            // Overrides the schema found wrong are not applied; what names the province is then not checked either.
+            inventory = structural.Any(p => p.StartsWith("/province/overrides", StringComparison.Ordinal))
+                ? null
+                : ScenarioOverrides.Apply(inventory, overrides, Problem);
+            overridden = true;
+        }
+
         var years = root["years"] as JsonObject;
         var from = Int(years?["from"]);
         var to = Int(years?["to"]) ?? from;
         if (from is not null && to is not null && to < from) Problem("/years/to", $"must not be before from ({from})");
+
+        var context = new ScenarioPolicies.Context(inventory, from, to is not null && from is not null && to >= from ? to : null,
+            pointer => (int)tree.PlaceOf(pointer).Line, Problem);
+        var policies = root["policies"] is JsonArray policyItems ? ScenarioPolicies.ReadPolicies(policyItems, context) : [];
+        var shocks = root["shocks"] is JsonArray shockItems ? ScenarioPolicies.ReadShocks(shockItems, context) : [];
+        var outputs = Outputs(root["outputs"] as JsonObject);
 
         // References are checked on what the scenario itself names (the shipped markets.yaml is not its problem).
         if (root["markets"] is JsonObject marketNode) CheckMarketReferences(marketNode, inventory, Problem);
@@ -130,13 +142,78 @@ public static class ScenarioLoader
             Scale = inventoryFile is null ? scale : null,
             InventoryFile = inventoryFile,
             Inventory = inventory!,
+            Overridden = overridden,
             FromYear = from!.Value,
             ToYear = to!.Value,
             Tick = (root["tick"] as JsonValue)?.GetValue<string>() ?? "day",
             Markets = markets!,
             OutputDirectory = (root["outputs"]?["directory"] as JsonValue)?.GetValue<string>(),
+            Outputs = outputs,
+            Policies = policies,
+            Shocks = shocks,
         };
     }
+
+    static OutputSelection Outputs(JsonObject? outputs)
+    {
+        if (outputs is null) return OutputSelection.All;
+        static IReadOnlyList<string>? Names(JsonNode? node, IReadOnlyList<string> allowed) =>
+            node is JsonArray list ? allowed.Where(a => list.Any(v => v is JsonValue s && s.TryGetValue<string>(out var name) && name == a)).ToArray() : null;
+        static bool? Flag(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) ? b : null;
+        return new OutputSelection
+        {
+            Series = Names(outputs["series"], OutputSelection.AllSeries) ?? OutputSelection.AllSeries,
+            Formats = Names(outputs["formats"], OutputSelection.AllFormats) ?? OutputSelection.AllFormats,
+            Charts = Flag(outputs["charts"]) ?? true,
+            Report = Flag(outputs["report"]) ?? true,
+        };
+    }
+
+    /// <summary>
+    /// Schema results that are not problems of their own: an <c>if</c> that did not match (it only chooses a policy
+    /// kind's branch), and the alternatives of a oneOf/anyOf and the names of a map (the loader words those itself).
+    /// </summary>
+    static bool Unreported(string evaluation) =>
+        evaluation.Contains("/if/", StringComparison.Ordinal) || evaluation.EndsWith("/if", StringComparison.Ordinal)
+        || (evaluation.Contains("/then/", StringComparison.Ordinal)
+            && (evaluation.Contains("/oneOf", StringComparison.Ordinal) || evaluation.Contains("/anyOf", StringComparison.Ordinal)))
+        || evaluation.Contains("/propertyNames", StringComparison.Ordinal);
+
+    /// <summary>One schema error in words, with the policy or shock kind where the branch of a kind found it.</summary>
+    static string Reason(JsonObject root, string pointer, string evaluation, string keyword, string errorKeyword, string message, Uri schemaLocation)
+    {
+        var item = ItemPattern().Match(pointer);
+        var kind = item.Success && Find(root, $"/{item.Groups[1].Value}/{item.Groups[2].Value}/kind") is JsonValue k && k.TryGetValue<string>(out var kindName)
+            ? kindName : null;
+        var what = item.Groups[1].Value == "policies" ? "policy" : "shock";
+        var inBranch = kind is not null && evaluation.Contains("/then/", StringComparison.Ordinal);
+        if ((keyword == "additionalProperties" && errorKeyword is "" or "additionalProperties") || message.Contains("false schema", StringComparison.Ordinal))
+        {
+            var key = Unescape(pointer.Split('/').Last());
+            return inBranch && Unescape(item.Groups[3].Value) == key && !item.Groups[4].Success ? $"unknown key '{key}' for {A(kind!)} {what}" : $"unknown key '{key}'";
+        }
+        if (errorKeyword == "required")
+        {
+            var keys = QuotedPattern().Matches(message).Select(m => $"'{m.Groups[1].Value}'").ToArray();
+            var missing = $"missing key{(keys.Length == 1 ? "" : "s")} {string.Join(", ", keys)}";
+            if (!item.Success || item.Groups[3].Success) return missing;
+            if (kind == "rationing" && keys.Contains("'to'")) return missing + " (a rationing order needs an end)";
+            return inBranch ? $"{missing} for {A(kind!)} {what}" : missing;
+        }
+        if (item.Success && item.Groups[3].Value is "from" or "to" && !item.Groups[4].Success)
+            return $"{Shown(Find(root, pointer))} is not a date (YYYY-MM-DD) or a year (2000–2100)";
+        if (errorKeyword == "enum") return $"{Shown(Find(root, pointer))} is not one of {EnumOf(schemaLocation)}";
+        return message;
+    }
+
+    static string A(string kind) => ("aeiou".Contains(kind[0]) ? "an " : "a ") + kind;
+
+    /// <summary>/policies/3, /policies/3/key, /policies/3/key/…: the list, the index, the item's key and anything below it.</summary>
+    [GeneratedRegex(@"^/(policies|shocks)/(\d+)(?:/([^/]+)(/.*)?)?$")]
+    private static partial Regex ItemPattern();
+
+    [GeneratedRegex("\"([^\"]+)\"")]
+    private static partial Regex QuotedPattern();
 
     /// <summary>The shipped markets.yaml with the scenario's keys over it: mappings merge key by key, anything else replaces.</summary>
     public static MarketSettings MergedMarkets(JsonObject? overrides)
@@ -183,16 +260,9 @@ public static class ScenarioLoader
     static JsonNode? Find(JsonNode root, string pointer)
     {
         JsonNode? node = root;
-        foreach (var part in pointer.Split('/').Skip(1)) node = (node as JsonObject)?[Unescape(part)];
+        foreach (var part in pointer.Split('/').Skip(1))
+            node = node is JsonArray list ? (int.TryParse(part, out var i) && i >= 0 && i < list.Count ? list[i] : null) : (node as JsonObject)?[Unescape(part)];
         return node;
-    }
-
-    static bool ContainsKey(JsonObject root, string pointer)
-    {
-        var parts = pointer.Split('/').Skip(1).Select(Unescape).ToArray();
-        JsonNode? node = root;
-        foreach (var part in parts[..^1]) node = (node as JsonObject)?[part];
-        return node is JsonObject parent && parent.ContainsKey(parts[^1]);
     }
 
     static string Shown(JsonNode? value) => value is null ? "null" : value.ToJsonString();
@@ -203,8 +273,14 @@ public static class ScenarioLoader
         JsonNode? node = JsonNode.Parse(SchemaText.Value);
         var fragment = Uri.UnescapeDataString(location.Fragment).TrimStart('#');
         if (!fragment.EndsWith("/enum", StringComparison.Ordinal)) fragment += "/enum";
+        var previous = "";
         foreach (var part in fragment.Split('/').Skip(1))
+        {
+            // JsonSchema.Net names the location of an array's items schema ".../items/<the array's key>": skip that part.
+            if (previous == "items" && node is JsonObject items && !items.ContainsKey(Unescape(part))) continue;
             node = node is JsonObject o ? o[Unescape(part)] : node is JsonArray a && int.TryParse(part, out var i) ? a[i] : null;
+            previous = part;
+        }
         return node is JsonArray values ? string.Join(", ", values.Select(v => v?.ToString())) : "the allowed values";
     }
 

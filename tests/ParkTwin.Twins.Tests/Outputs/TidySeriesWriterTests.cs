@@ -55,6 +55,23 @@ public sealed class TidySeriesWriterTests(ITestOutputHelper output) : IDisposabl
     }
 
     [Fact]
+    public async Task One_format_alone_writes_the_same_bytes_as_with_both_and_touches_no_other_file()
+    {
+        var rows = SampleRows();
+        string both = Path.Combine(_dir, "both"), csv = Path.Combine(_dir, "csv"), parquet = Path.Combine(_dir, "parquet"), none = Path.Combine(_dir, "none");
+        await TidySeriesWriter.WriteAsync(both, "monthly", rows);
+        Assert.Equal(rows.Count, await TidySeriesWriter.WriteAsync(csv, "monthly", rows, csv: true, parquet: false));
+        Assert.Equal(rows.Count, await TidySeriesWriter.WriteAsync(parquet, "monthly", rows, csv: false, parquet: true));
+        Assert.Equal(0, await TidySeriesWriter.WriteAsync(none, "monthly", rows, csv: false, parquet: false));
+
+        Assert.Equal(["monthly.csv"], Directory.GetFiles(csv).Select(Path.GetFileName));
+        Assert.Equal(["monthly.parquet"], Directory.GetFiles(parquet).Select(Path.GetFileName));
+        Assert.False(Directory.Exists(none));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(both, "monthly.csv")), File.ReadAllBytes(Path.Combine(csv, "monthly.csv")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(both, "monthly.parquet")), File.ReadAllBytes(Path.Combine(parquet, "monthly.parquet")));
+    }
+
+    [Fact]
     public async Task Output_bytes_match_golden_hashes_so_they_do_not_depend_on_the_process()
     {
         // String hash codes are randomised per process, so an in-process comparison alone would not catch
