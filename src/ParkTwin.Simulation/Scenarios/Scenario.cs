@@ -25,10 +25,6 @@ public sealed record Scenario
     public required string Tick { get; init; }
     /// <summary>The shipped markets.yaml with the scenario's keys merged over it.</summary>
     public required MarketSettings Markets { get; init; }
-    /// <summary>The policy timeline, in file order (docs/policies.md).</summary>
-    public IReadOnlyList<Policies.Policy> Policies { get; init; } = [];
-    /// <summary>Shocks: hydro availability, output changes.</summary>
-    public IReadOnlyList<Policies.Shock> Shocks { get; init; } = [];
     /// <summary>Whether enterprises take abatement decisions each year (docs/decisions.md); `decisions: false` freezes them.</summary>
     public bool Decisions { get; init; } = true;
     /// <summary>outputs.directory as written (relative to the working directory), or null.</summary>

@@ -146,6 +146,7 @@ public static partial class ScenarioLoader
             FromYear = from!.Value,
             ToYear = to!.Value,
             Tick = (root["tick"] as JsonValue)?.GetValue<string>() ?? "day",
+            Decisions = (root["decisions"] as JsonValue)?.GetValue<bool>() ?? true,
             Markets = markets!,
             OutputDirectory = (root["outputs"]?["directory"] as JsonValue)?.GetValue<string>(),
             Outputs = outputs,
