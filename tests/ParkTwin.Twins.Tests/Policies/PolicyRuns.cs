@@ -114,6 +114,18 @@ public static class PolicyRuns
                     Assert.Fail($"{what}: month {m + 1}, {Metric.Definitions[k].Name}: {expected[m, k]:R} before, {actual[m, k]:R} after");
     }
 
+    /// <summary>
+    /// A month's output after its quota is <paramref name="factor"/> × the baseline's: every hour's output is scaled,
+    /// then rounded to the quantum (2^-16), so the month is within 2^-16 an hour (and 1e-9 relative) of the exact product.
+    /// </summary>
+    public static void Scaled(double factor, double before, double after, int hours, string what)
+    {
+        var tolerance = hours * Math.Pow(2, -16) + 1e-9 * Math.Abs(before);
+        Assert.True(Math.Abs(factor * before - after) <= tolerance, $"{what}: expected {factor:R} × {before:R} = {factor * before:R}, got {after:R}");
+    }
+
+    public static int HoursOf(int month) => DateTime.DaysInMonth(Year, month + 1) * 24;
+
     /// <summary>|expected − actual| ≤ relative × |expected| (or ≤ relative when expected is 0).</summary>
     public static void Close(double expected, double actual, double relative, string what)
     {
