@@ -37,7 +37,7 @@ public static class PolicyRuns
     public const double Scale = 0.05;
 
     static readonly Lazy<Task<PolicyRun>> LazyBaseline = new(() => RunAsync(Scenario()));
-    static readonly Lazy<Task<PolicyRun>> LazyMarketBaseline = new(() => RunAsync(Scenario(markets: Markets())));
+    static readonly Lazy<Task<PolicyRun>> LazyMarketBaseline = new(() => RunAsync(Scenario(markets: ShippedMarkets())));
 
     /// <summary>The province's year without any policy, markets off.</summary>
     public static Task<PolicyRun> Baseline => LazyBaseline.Value;
@@ -65,7 +65,7 @@ public static class PolicyRuns
     };
 
     /// <summary>The shipped markets, merged as a scenario without market keys would have them; <paramref name="change"/> adjusts a copy.</summary>
-    public static MarketSettings Markets(Action<MarketSettings>? change = null)
+    public static MarketSettings ShippedMarkets(Action<MarketSettings>? change = null)
     {
         var settings = ScenarioLoader.MergedMarkets(null);
         change?.Invoke(settings);
