@@ -98,6 +98,22 @@ public sealed class MarketPolicyTests
         }
         Assert.True(retiring > 0, "no covered enterprise retired certificates");
         Assert.True(carried > 0, "no certificates retired in October–December");
+
+        // Next year, the carried certificates count with that year's January–September ones.
+        var carry = state.Carry.In.ToDictionary();
+        var next = await RunAsync(Scenario(
+        [
+            new EtsRecognition { Kind = "ets-recognition", From = January1, Indirect = true, RecogniseCertificates = true },
+            new CoordinationDelay { Kind = "coordination-delay", From = January1, Channel = "certificates-to-ets", Months = 3 },
+        ], markets: ShippedMarkets()) with { ToYear = Year + 1 }, state, Year + 1);
+        var carriedIn = Covered(next).Where(id => carry.GetValueOrDefault(id) > 0).ToArray();
+        Assert.NotEmpty(carriedIn);
+        foreach (var id in carriedIn)
+        {
+            var ledger = next.Enterprise(id);
+            var recognised = carry[id] + Enumerable.Range(0, 9).Sum(m => ledger[m, Metric.CertificatesRetired]);
+            Assert.Equal(Verified(next, id, recognised), next.Row(id, (Year + 1).ToString(), "verified_emissions"));
+        }
     }
 
     [Fact]

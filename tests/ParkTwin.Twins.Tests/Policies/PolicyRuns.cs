@@ -72,9 +72,9 @@ public static class PolicyRuns
         return settings;
     }
 
-    public static async Task<PolicyRun> RunAsync(Scenario scenario, ScenarioState? state = null)
+    public static async Task<PolicyRun> RunAsync(Scenario scenario, ScenarioState? state = null, int simulated = Year)
     {
-        var year = ScenarioYear.Prepare(scenario, Year, state ?? new ScenarioState());
+        var year = ScenarioYear.Prepare(scenario, simulated, state ?? new ScenarioState());
         var desk = new LocalMarketDesk();
         var stage = year.Stage(desk);
         var books = await SimulationLoop.RunAsync(new FlatEngine(year.Model), TickLength.Month, markets: stage);
