@@ -30,6 +30,8 @@ public sealed class ScenarioRuns : IDisposable
         province: { scale: 0.02 }
         years: { from: 2023 }
         tick: month
+        # 'simulate' without a scenario takes no abatement decisions.
+        decisions: false
         """;
 
     public ScenarioRuns()

@@ -36,7 +36,7 @@ public sealed class SimulateRuns : IDisposable
 
     /// <summary>The charts under charts/, sorted.</summary>
     public static readonly string[] Charts =
-        ["charts/carbon_per_energy.png", "charts/emissions_by_scope.png", "charts/green_power_share.png", "charts/market_prices.png"];
+        ["charts/adoption.png", "charts/carbon_per_energy.png", "charts/emissions_by_scope.png", "charts/green_power_share.png", "charts/market_prices.png"];
 
     /// <summary>Every file a run writes, relative to its directory.</summary>
     public static IEnumerable<string> AllFiles => Files.Concat(Charts);
