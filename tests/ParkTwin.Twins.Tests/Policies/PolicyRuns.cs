@@ -62,6 +62,8 @@ public static class PolicyRuns
         Markets = markets ?? MarketSettings.None,
         Policies = policies ?? [],
         Shocks = shocks ?? [],
+        // The policies alone: abatement decisions would change the targets' intensities too (DecisionPolicyTests).
+        Decisions = false,
     };
 
     /// <summary>The shipped markets, merged as a scenario without market keys would have them; <paramref name="change"/> adjusts a copy.</summary>
