@@ -10,25 +10,23 @@ namespace ParkTwin.Domain.Twin;
 public static class EnterpriseExpectation
 {
     /// <summary>Σ over months of (days/365) × output quota × <paramref name="perOutput"/>(month).</summary>
-    public static double Annual(EnterpriseSpec spec, int year, Func<int, double> perOutput)
+    public static double Annual(EnterpriseSpec spec, int year, Func<int, double> perOutput) =>
+        Annual(spec.AnnualOutput, spec.Measures?.Output, year, perOutput);
+
+    /// <summary>Σ over months of the month's share of the year's days × <paramref name="annualOutput"/> × quota(month) × <paramref name="perOutput"/>(month).</summary>
+    public static double Annual(double annualOutput, double[]? quota, int year, Func<int, double> perOutput)
     {
-        var measures = spec.Measures ?? EnterpriseMeasures.None;
-        var days = DateTime.IsLeapYear(year) ? 366.0 : 365.0;
         var total = 0.0;
-        for (var m = 0; m < 12; m++) total += DateTime.DaysInMonth(year, m + 1) / days * EnterpriseMeasures.At(measures.Output, m) * perOutput(m);
-        return spec.AnnualOutput * total;
+        for (var m = 0; m < 12; m++) total += ShareOfYear(year, m) * EnterpriseMeasures.At(quota, m) * perOutput(m);
+        return annualOutput * total;
     }
 
-    public static double Scope1(EnterpriseSpec spec, EnterpriseIntensity intensity, int year)
-    {
-        var x = spec.Measures ?? EnterpriseMeasures.None;
-        return Annual(spec, year, m => (intensity.Scope1Combustion * EnterpriseMeasures.At(x.Fuel, m) + intensity.Scope1Process * EnterpriseMeasures.At(x.Process, m))
-            * (1 - EnterpriseMeasures.At(x.Captured, m, 0)));
-    }
+    /// <summary>Month <paramref name="month"/>'s (0–11) share of the year's days.</summary>
+    public static double ShareOfYear(int year, int month) => DateTime.DaysInMonth(year, month + 1) / (DateTime.IsLeapYear(year) ? 366.0 : 365.0);
 
-    public static double ElectricityMWh(EnterpriseSpec spec, EnterpriseIntensity intensity, int year)
-    {
-        var x = spec.Measures ?? EnterpriseMeasures.None;
-        return Annual(spec, year, m => intensity.ElectricityMWh * EnterpriseMeasures.At(x.Electricity, m));
-    }
+    public static double Scope1(EnterpriseSpec spec, EnterpriseIntensity intensity, int year) =>
+        Annual(spec, year, m => (spec.Measures ?? EnterpriseMeasures.None).Scope1PerOutput(intensity, m));
+
+    public static double ElectricityMWh(EnterpriseSpec spec, EnterpriseIntensity intensity, int year) =>
+        Annual(spec, year, m => (spec.Measures ?? EnterpriseMeasures.None).ElectricityPerOutput(intensity, m));
 }

@@ -29,6 +29,16 @@ public sealed record EnterpriseMeasures
 
     public static double At(double[]? monthly, int month, double otherwise = 1) => monthly is null ? otherwise : monthly[month];
 
+    /// <summary>Scope 1 emitted per unit of output in month <paramref name="month"/>: combustion and process after the abatement in effect, less what is captured.</summary>
+    public double Scope1PerOutput(EnterpriseIntensity intensity, int month) =>
+        (intensity.Scope1Combustion * At(Fuel, month) + intensity.Scope1Process * At(Process, month)) * (1 - At(Captured, month, 0));
+
+    public double FuelTcePerOutput(EnterpriseIntensity intensity, int month) => intensity.FuelTce * At(Fuel, month);
+
+    public double ElectricityPerOutput(EnterpriseIntensity intensity, int month) => intensity.ElectricityMWh * At(Electricity, month);
+
+    public double HeatPerOutput(EnterpriseIntensity intensity, int month) => intensity.HeatGJ * At(Heat, month);
+
     /// <summary>The share of output left in hour <paramref name="hour"/> of the year after every cut covering it (the deepest wins).</summary>
     public double OutputLeft(int hour)
     {

@@ -73,8 +73,8 @@ public sealed class EnterpriseTwin
         // A tick lies within one month: the month's quota and intensity factors hold for all its hours.
         var month = calendar.MonthOf(window.StartHour);
         var quota = outputPerHour * EnterpriseMeasures.At(measures.Output, month);
-        var electricityPerOutput = intensity.ElectricityMWh * EnterpriseMeasures.At(measures.Electricity, month);
-        var heatPerOutput = intensity.HeatGJ * EnterpriseMeasures.At(measures.Heat, month);
+        var electricityPerOutput = measures.ElectricityPerOutput(intensity, month);
+        var heatPerOutput = measures.HeatPerOutput(intensity, month);
         var cuts = measures.Cuts.Length > 0;
         for (var i = 0; i < window.Hours; i++)
         {
@@ -128,7 +128,7 @@ public sealed class EnterpriseTwin
         var d = drivers.AsSpan(month * Driver.Count, Driver.Count);
         // The current period's hourly series are rewritten in place; queries copy them.
         var hourly = LastTickHourly.Scope1.Length == window.Hours ? LastTickHourly : new HourlySeries(window.Hours);
-        var directPerOutput = DirectPerOutput(month);
+        var directPerOutput = measures.Scope1PerOutput(intensity, month);
         var greenShare = greenPool.IsEmpty ? 0 : greenShareByMonth[month];
         for (var i = 0; i < window.Hours; i++)
         {
@@ -168,11 +168,6 @@ public sealed class EnterpriseTwin
         lastMonth = month;
         return row;
     }
-
-    /// <summary>Scope 1 emitted per unit of output in a month, after the abatement in effect (fuel, process, capture).</summary>
-    double DirectPerOutput(int month) =>
-        (intensity.Scope1Combustion * EnterpriseMeasures.At(measures.Fuel, month) + intensity.Scope1Process * EnterpriseMeasures.At(measures.Process, month))
-        * (1 - EnterpriseMeasures.At(measures.Captured, month, 0));
 
     /// <summary>Every metric of a month from its exact sums of hourly output, electricity and heat, and the month's abatement.</summary>
     double[] MonthRow(ReadOnlySpan<double> d, int month)

@@ -34,13 +34,8 @@ sealed class CarbonSide
         year = model.Settings.Year;
         seed = model.Settings.Seed;
         gridFactor = model.Settings.Factors.GridFactor;
-        // The auctioneer sells at the year's reference price (ets.yaml), kept within the price bounds.
-        var reference = rules.ReferencePrice.At(year);
-        if (settings.PriceFloor is { } floor) reference = Math.Max(reference, floor);
-        if (settings.PriceCeiling is { } ceiling) reference = Math.Min(reference, ceiling);
-        AuctionPrice = Math.Round(reference, 2);
         var enterprises = model.Parks.SelectMany(p => p.Enterprises)
-            .Where(e => rules.SectorOfIndustry(e.Industry) is { Covered: true } && settings.AbatementCost.ContainsKey(e.Industry))
+            .Where(e => IsCovered(e.Industry, settings, rules))
             .OrderBy(e => e.Id, StringComparer.Ordinal)
             .ToArray();
         var requests = enterprises.Select(e =>
@@ -71,14 +66,24 @@ sealed class CarbonSide
     /// <summary>The auctioned part of the year's allocation, issued to the auctioneer.</summary>
     public long AuctionVolume { get; }
 
-    /// <summary>The auctioneer's offer price, CNY/t.</summary>
-    public double AuctionPrice { get; }
+    /// <summary>Whether the enterprises of an industry are in the ETS: a covered sector with a strategy (an abatement cost).</summary>
+    public static bool IsCovered(string industry, CarbonSettings settings, EtsRules rules) =>
+        settings.Enabled && rules.SectorOfIndustry(industry) is { Covered: true } && settings.AbatementCost.ContainsKey(industry);
+
+    /// <summary>The auctioneer's offer price in a month, CNY/t: the year's reference price (ets.yaml) within the month's price bounds.</summary>
+    public double AuctionPrice(int month)
+    {
+        var price = rules.ReferencePrice.At(year);
+        if (settings.Floor(month) is { } floor) price = Math.Max(price, floor);
+        if (settings.Ceiling(month) is { } ceiling) price = Math.Min(price, ceiling);
+        return Math.Round(price, 2);
+    }
 
     /// <summary>The auctioneer offers what it holds (auctioned allowances and stability-reserve releases) spread over the months left.</summary>
     public AccountOrder? AuctioneerOffer(int month, long holding)
     {
         var quantity = holding / (12 - month);
-        return quantity >= 1 ? new AccountOrder($"{AllowanceRegistry.Auctioneer}@{month + 1}", AllowanceRegistry.Auctioneer, quantity, AuctionPrice) : null;
+        return quantity >= 1 ? new AccountOrder($"{AllowanceRegistry.Auctioneer}@{month + 1}", AllowanceRegistry.Auctioneer, quantity, AuctionPrice(month)) : null;
     }
 
     /// <summary>

@@ -45,15 +45,8 @@ sealed class GreenSide
     /// </summary>
     static GreenBuyer? BuyerOf(EnterpriseSpec e, GreenPowerSettings settings, IReadOnlyDictionary<string, GreenBuyer> policyBuyers)
     {
-        var industry = settings.Buyers.GetValueOrDefault(e.Industry);
-        var policy = policyBuyers.GetValueOrDefault(e.Id);
-        if (industry is null && policy is null) return null;
-        var discount = settings.Discounts.GetValueOrDefault(e.Id);
-        return new GreenBuyer
-        {
-            Share = Math.Max(industry?.Share ?? 0, policy?.Share ?? 0),
-            MaxPrice = Math.Max(industry?.MaxPrice ?? 0, policy?.MaxPrice ?? 0) + discount,
-        };
+        if (GreenBuyer.Larger(settings.Buyers.GetValueOrDefault(e.Industry), policyBuyers.GetValueOrDefault(e.Id)) is not { } buyer) return null;
+        return new GreenBuyer { Share = buyer.Share, MaxPrice = buyer.MaxPrice + settings.Discounts.GetValueOrDefault(e.Id) };
     }
 
     public IEnumerable<string> Accounts => sellers.Select(s => s.Spec.Id).Concat(buyers.Select(b => b.Spec.Id));

@@ -93,6 +93,10 @@ public sealed class GreenBuyer
 {
     public double Share { get; set; }
     public double MaxPrice { get; set; }
+
+    /// <summary>Two reasons to bid combined: the larger share, at the higher price (null stands for no reason).</summary>
+    public static GreenBuyer? Larger(GreenBuyer? a, GreenBuyer? b) =>
+        a is null ? b : b is null ? a : new GreenBuyer { Share = Math.Max(a.Share, b.Share), MaxPrice = Math.Max(a.MaxPrice, b.MaxPrice) };
 }
 
 public sealed class CertificateSettings

@@ -54,18 +54,12 @@ public sealed class MarketStage
     Dictionary<string, GreenBuyer> PolicyBuyers()
     {
         var buyers = new Dictionary<string, GreenBuyer>(settings.GreenPower.Mandates, StringComparer.Ordinal);
-        foreach (var (id, adopter) in settings.GreenPower.Adopters)
-            buyers[id] = buyers.TryGetValue(id, out var b) ? new GreenBuyer { Share = Math.Max(b.Share, adopter.Share), MaxPrice = Math.Max(b.MaxPrice, adopter.MaxPrice) } : adopter;
+        foreach (var (id, adopter) in settings.GreenPower.Adopters) buyers[id] = GreenBuyer.Larger(buyers.GetValueOrDefault(id), adopter)!;
         var cs = settings.Carbon;
         if (!(cs.Enabled && cs.Indirect && cs.RecogniseCertificates) || settings.GreenPower.EtsBuyerShare <= 0) return buyers;
         var avoided = EtsRules.Default.ReferencePrice.At(year) * model.Settings.Factors.GridFactor;
-        foreach (var account in carbon.Covered)
-        {
-            var ets = new GreenBuyer { Share = settings.GreenPower.EtsBuyerShare, MaxPrice = Math.Round(settings.GreenPower.OfferPrice + avoided, 2) };
-            buyers[account.Id] = buyers.TryGetValue(account.Id, out var mandated)
-                ? new GreenBuyer { Share = Math.Max(mandated.Share, ets.Share), MaxPrice = Math.Max(mandated.MaxPrice, ets.MaxPrice) }
-                : ets;
-        }
+        var ets = new GreenBuyer { Share = settings.GreenPower.EtsBuyerShare, MaxPrice = Math.Round(settings.GreenPower.OfferPrice + avoided, 2) };
+        foreach (var account in carbon.Covered) buyers[account.Id] = GreenBuyer.Larger(buyers.GetValueOrDefault(account.Id), ets)!;
         return buyers;
     }
 

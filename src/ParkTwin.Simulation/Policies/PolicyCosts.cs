@@ -17,7 +17,7 @@ public static class PolicyCosts
     {
         var rows = new List<TidyRow>();
         var ledgers = books.Enterprises.ToDictionary(e => e.Id, e => e.Ledger, StringComparer.Ordinal);
-        var taxes = year.InForce<CarbonTax>().ToArray();
+        var taxes = year.InForce<CarbonTax>().Select(t => (Tax: t, Targets: inventory.Enterprises.Where(e => year.Covers(t.Target, e)).Select(e => ledgers[e.Id]).ToArray())).ToArray();
         var mandated = markets.GreenPower.Mandates;
         for (var m = 0; m < 12; m++)
         {
@@ -25,8 +25,7 @@ public static class PolicyCosts
             if (taxes.Length > 0)
             {
                 // A tax in force for part of a month is levied on that share of the month's Scope 1.
-                var tax = taxes.Sum(t => t.Rate * year.ShareOfMonth(t, m) * inventory.Enterprises.Where(e => year.Covers(t.Target, e))
-                    .Sum(e => ledgers[e.Id][m, Metric.Scope1Combustion] + ledgers[e.Id][m, Metric.Scope1Process]));
+                var tax = taxes.Sum(t => t.Tax.Rate * year.ShareOfMonth(t.Tax, m) * t.Targets.Sum(l => l[m, Metric.Scope1Combustion] + l[m, Metric.Scope1Process]));
                 rows.Add(new TidyRow("policy", period, "carbon_tax", Math.Round(tax, 2), "CNY"));
             }
             if (markets.GreenPower.Discounts.Count > 0)

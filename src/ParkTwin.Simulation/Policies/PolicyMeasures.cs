@@ -26,21 +26,18 @@ public static class PolicyMeasures
                 if (year.Covers(shock.Target, enterprises[i]))
                     for (var m = 0; m < 12; m++) Output(i)[m] *= 1 + (shock.Factor!.Value - 1) * year.ShareOfMonth(shock, m);
 
-        var daysInYear = DateTime.IsLeapYear(year.Year) ? 366.0 : 365.0;
-        double MonthShare(int m) => DateTime.DaysInMonth(year.Year, m + 1) / daysInYear;
         foreach (var cap in year.InForce<EmissionCap>().Cast<Policy>().Concat(year.InForce<EnergyCap>()))
         {
             var targets = Enumerable.Range(0, enterprises.Count).Where(i => year.Covers(cap.Target, enterprises[i])).ToArray();
+            // Per unit of output in a month, weighted by the share of the month in force.
             double PerOutput(int i, int m)
             {
                 var (e, x) = (intensities[i], measures[i]);
-                var electricity = e.ElectricityMWh * EnterpriseMeasures.At(x.Electricity, m);
-                var heat = e.HeatGJ * EnterpriseMeasures.At(x.Heat, m);
-                var fuel = EnterpriseMeasures.At(x.Fuel, m);
-                return cap is EmissionCap
-                    ? (e.Scope1Combustion * fuel + e.Scope1Process * EnterpriseMeasures.At(x.Process, m)) * (1 - EnterpriseMeasures.At(x.Captured, m, 0))
-                      + electricity * factors.GridFactor + heat * factors.HeatCo2PerGJ
-                    : e.FuelTce * fuel + electricity * factors.ElectricityTcePerMWh + heat * factors.HeatTcePerGJ;
+                var electricity = x.ElectricityPerOutput(e, m);
+                var heat = x.HeatPerOutput(e, m);
+                return year.ShareOfMonth(cap, m) * (cap is EmissionCap
+                    ? x.Scope1PerOutput(e, m) + electricity * factors.GridFactor + heat * factors.HeatCo2PerGJ
+                    : x.FuelTcePerOutput(e, m) + electricity * factors.ElectricityTcePerMWh + heat * factors.HeatTcePerGJ);
             }
             var (limit, reduction) = cap switch
             {
@@ -49,9 +46,10 @@ public static class PolicyMeasures
                 _ => throw new InvalidOperationException(cap.Kind),
             };
             // The limit is annual: the months in force get their share of it, against what the targets expect to use in them.
-            var expected = targets.Sum(i => Enumerable.Range(0, 12).Sum(m =>
-                year.ShareOfMonth(cap, m) * MonthShare(m) * enterprises[i].AnnualOutput * EnterpriseMeasures.At(output[i], m) * PerOutput(i, m)));
-            var allowed = limit is { } l ? l * Enumerable.Range(0, 12).Sum(m => year.ShareOfMonth(cap, m) * MonthShare(m)) : expected * (1 - reduction!.Value);
+            var expected = targets.Sum(i => EnterpriseExpectation.Annual(enterprises[i].AnnualOutput, output[i], year.Year, m => PerOutput(i, m)));
+            var allowed = limit is { } l
+                ? l * Enumerable.Range(0, 12).Sum(m => year.ShareOfMonth(cap, m) * EnterpriseExpectation.ShareOfYear(year.Year, m))
+                : expected * (1 - reduction!.Value);
             var kept = expected > 0 ? Math.Min(1, allowed / expected) : 1;
             if (kept >= 1) continue;
             foreach (var i in targets)
@@ -78,8 +76,8 @@ public static class PolicyMeasures
                 if (remaining is { } r)
                 {
                     // Average demand (MW) the tier would shed at its full cut; the last tier needed is cut only as deep as required.
-                    var tierMW = tier.Cut * members.Sum(i => enterprises[i].AnnualOutput * intensities[i].ElectricityMWh
-                        * Enumerable.Range(0, 12).Average(m => EnterpriseMeasures.At(measures[i].Electricity, m) * EnterpriseMeasures.At(output[i], m))) / hours;
+                    var tierMW = tier.Cut * members.Sum(i =>
+                        EnterpriseExpectation.Annual(enterprises[i].AnnualOutput, output[i], year.Year, m => measures[i].ElectricityPerOutput(intensities[i], m))) / hours;
                     if (tierMW <= 0) continue;
                     share = tier.Cut * Math.Min(1, r / tierMW);
                     remaining = r - tierMW * Math.Min(1, r / tierMW);

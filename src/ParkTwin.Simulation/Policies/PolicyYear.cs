@@ -17,6 +17,8 @@ public sealed class PolicyYear
     readonly IReadOnlyList<Shock> shocks;
     readonly YearCalendar calendar;
     readonly Dictionary<string, ParkSpec> parks;
+    /// <summary>Each policy's <see cref="ShareOfMonth"/> for the 12 months, computed once (quotas ask per enterprise).</summary>
+    readonly System.Collections.Concurrent.ConcurrentDictionary<Policy, double[]> monthShares = new(ReferenceEqualityComparer.Instance);
 
     public PolicyYear(int year, IReadOnlyList<Policy> policies, IReadOnlyList<Shock> shocks, ProvinceInventory inventory)
     {
@@ -49,14 +51,13 @@ public sealed class PolicyYear
     /// The share of month <paramref name="month"/>'s days on which a policy is in force: a quota or shock starting
     /// mid-month weighs on the month in proportion, so that the month keeps one intensity (books stay exact).
     /// </summary>
-    public double ShareOfMonth(Policy policy, int month)
-    {
-        var first = new DateOnly(Year, month + 1, 1);
-        var days = DateTime.DaysInMonth(Year, month + 1);
-        var inForce = 0;
-        for (var d = 0; d < days; d++) if (policy.InForce(first.AddDays(d))) inForce++;
-        return (double)inForce / days;
-    }
+    public double ShareOfMonth(Policy policy, int month) => monthShares.GetOrAdd(policy, p =>
+        Enumerable.Range(0, 12).Select(m =>
+        {
+            var first = new DateOnly(Year, m + 1, 1);
+            var days = DateTime.DaysInMonth(Year, m + 1);
+            return (double)Enumerable.Range(0, days).Count(d => p.InForce(first.AddDays(d))) / days;
+        }).ToArray())[month];
 
     /// <summary>Hours [start, end) of the year during which a policy is in force.</summary>
     public (int Start, int End) Hours(Policy policy) =>

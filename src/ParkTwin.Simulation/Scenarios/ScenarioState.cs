@@ -69,11 +69,12 @@ public sealed class ScenarioState(AbatementCatalogue? catalogue = null)
     {
         var i = EnterpriseIntensity.Of(e, industry, factors);
         var m = earlier.Count > 0 ? AdoptionEffects.Measures(earlier, year) : EnterpriseMeasures.None;
+        const int december = 11;
         var output = e.AnnualOutput;
-        var kept = 1 - EnterpriseMeasures.At(m.Captured, 11, 0);
-        var fuelTce = output * i.FuelTce * EnterpriseMeasures.At(m.Fuel, 11);
-        var electricity = output * i.ElectricityMWh * EnterpriseMeasures.At(m.Electricity, 11);
-        var heat = output * i.HeatGJ * EnterpriseMeasures.At(m.Heat, 11);
+        var kept = 1 - EnterpriseMeasures.At(m.Captured, december, 0);
+        var fuelTce = output * m.FuelTcePerOutput(i, december);
+        var electricity = output * m.ElectricityPerOutput(i, december);
+        var heat = output * m.HeatPerOutput(i, december);
         return new EnterpriseBaseline
         {
             Enterprise = e.Id,
@@ -81,8 +82,8 @@ public sealed class ScenarioState(AbatementCatalogue? catalogue = null)
             Park = e.Park,
             AnnualOutput = output,
             OutputValueCny = output * i.Value10kCny * 1e4,
-            Scope1CombustionTco2 = output * i.Scope1Combustion * EnterpriseMeasures.At(m.Fuel, 11) * kept,
-            Scope1ProcessTco2 = output * i.Scope1Process * EnterpriseMeasures.At(m.Process, 11) * kept,
+            Scope1CombustionTco2 = output * i.Scope1Combustion * EnterpriseMeasures.At(m.Fuel, december) * kept,
+            Scope1ProcessTco2 = output * i.Scope1Process * EnterpriseMeasures.At(m.Process, december) * kept,
             FuelTce = fuelTce,
             ElectricityMWh = electricity,
             HeatGJ = heat,
@@ -97,7 +98,7 @@ public sealed class ScenarioState(AbatementCatalogue? catalogue = null)
     DecisionTerms Terms(EnterpriseSpec e, PolicyYear year, MarketSettings markets, double outputValueCny)
     {
         var carbon = markets.Carbon;
-        var covered = carbon.Enabled && EtsRules.Default.SectorOfIndustry(e.Industry) is { Covered: true } && carbon.AbatementCost.ContainsKey(e.Industry);
+        var covered = CarbonSide.IsCovered(e.Industry, carbon, EtsRules.Default);
         var etsPrice = covered ? CarbonPrice ?? catalogue.ReferenceCarbonPrice : 0;
         var tax = year.InForce<CarbonTax>().Where(t => year.Covers(t.Target, e)).Sum(t => t.Rate);
         var information = year.InForce<InformationPolicy>().Where(p => year.Covers(p.Target, e))
