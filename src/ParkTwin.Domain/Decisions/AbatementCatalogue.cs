@@ -79,6 +79,9 @@ public sealed class AbatementCatalogue
     /// <summary>Hurdle-rate reduction (fraction points) of a pilot-park title.</summary>
     public double PilotTitleReduction { get; }
 
+    /// <summary>How likely an enterprise is to review its options in a given year (diffusion); <see cref="AdoptionPropensity.Always"/> when the file has none.</summary>
+    public AdoptionPropensity Propensity { get; init; } = AdoptionPropensity.Always;
+
     /// <summary>The total hurdle-rate reduction of the information policies that apply to an enterprise.</summary>
     public double InformationReduction(bool disclosure, bool pilotTitle) =>
         (disclosure ? DisclosureReduction : 0) + (pilotTitle ? PilotTitleReduction : 0);
@@ -125,6 +128,12 @@ public sealed class AbatementCatalogue
             IndustryYaml.NonNegative(budget.ShareOfOutputValue, "capexBudget.shareOfOutputValue"),
             IndustryYaml.NonNegative(carbon.CnyPerTonne, "referenceCarbonPrice.cnyPerTonne"),
             EffectYaml.Fraction(information.Disclosure, "informationPolicies.disclosure"),
-            EffectYaml.Fraction(information.PilotTitle, "informationPolicies.pilotTitle"));
+            EffectYaml.Fraction(information.PilotTitle, "informationPolicies.pilotTitle"))
+        {
+            Propensity = file.AdoptionPropensity is { } p
+                ? new AdoptionPropensity(EffectYaml.Fraction(p.Base, "adoptionPropensity.base"), EffectYaml.Fraction(p.Disclosure, "adoptionPropensity.disclosure"),
+                    EffectYaml.Fraction(p.PilotTitle, "adoptionPropensity.pilotTitle"))
+                : AdoptionPropensity.Always,
+        };
     }
 }

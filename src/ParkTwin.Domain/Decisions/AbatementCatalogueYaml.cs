@@ -10,6 +10,7 @@ public sealed class AbatementCatalogueYaml
     public CapexBudgetYaml? CapexBudget { get; set; }
     public ReferenceCarbonPriceYaml? ReferenceCarbonPrice { get; set; }
     public InformationPoliciesYaml? InformationPolicies { get; set; }
+    public AdoptionPropensityYaml? AdoptionPropensity { get; set; }
     public List<AbatementOptionYaml> Options { get; set; } = [];
 }
 
@@ -52,6 +53,14 @@ public sealed class CapexBudgetYaml
 public sealed class ReferenceCarbonPriceYaml
 {
     public double CnyPerTonne { get; set; } = double.NaN;
+    public string? Source { get; set; }
+}
+
+public sealed class AdoptionPropensityYaml
+{
+    public double Base { get; set; } = double.NaN;
+    public double Disclosure { get; set; }
+    public double PilotTitle { get; set; }
     public string? Source { get; set; }
 }
 

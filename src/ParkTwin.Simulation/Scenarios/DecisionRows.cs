@@ -7,13 +7,19 @@ namespace ParkTwin.Simulation.Scenarios;
 /// The year's decisions as tidy rows (in markets_monthly, period = the year), one group per industry and option,
 /// entity "adoption/&lt;industry&gt;/&lt;option&gt;": how many adopted, their capex and subsidy, the abatement they
 /// bring and its cost per tonne; and how many passed up the option because its NPV was negative or it did not fit
-/// the budget — where the cost bottleneck is.
+/// the budget — where the cost bottleneck is. Per industry (entity "adoption/&lt;industry&gt;"): how many of its
+/// enterprises reviewed their options this year, of how many.
 /// </summary>
 public static class DecisionRows
 {
-    public static IEnumerable<TidyRow> Of(int year, IReadOnlyList<DecisionOutcome> outcomes)
+    public static IEnumerable<TidyRow> Of(int year, IReadOnlyDictionary<string, (int Reviewed, int Enterprises)> reviewed, IReadOnlyList<DecisionOutcome> outcomes)
     {
         var period = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (industry, (count, of)) in reviewed.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            yield return new TidyRow($"adoption/{industry}", period, "reviewed", count, "enterprises");
+            yield return new TidyRow($"adoption/{industry}", period, "enterprises", of, "enterprises");
+        }
         var adopted = outcomes.SelectMany(o => o.Adopted).ToLookup(a => (a.Industry, a.Option));
         var rejected = outcomes.SelectMany(o => o.Rejected).ToLookup(r => (r.Industry, r.Option));
         var keys = adopted.Select(g => g.Key).Concat(rejected.Select(g => g.Key)).Distinct()

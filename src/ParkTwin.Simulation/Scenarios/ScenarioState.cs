@@ -2,6 +2,7 @@ using ParkTwin.Domain.Catalogue;
 using ParkTwin.Domain.Decisions;
 using ParkTwin.Domain.Inventory;
 using ParkTwin.Domain.Markets;
+using ParkTwin.Domain.Randomness;
 using ParkTwin.Domain.Twin;
 using ParkTwin.Simulation.Markets;
 using ParkTwin.Simulation.Model;
@@ -19,6 +20,7 @@ public sealed class ScenarioState(AbatementCatalogue? catalogue = null)
     readonly AbatementCatalogue catalogue = catalogue ?? AbatementCatalogue.Default;
     readonly Dictionary<string, List<Adoption>> adoptions = new(StringComparer.Ordinal);
     readonly Dictionary<int, DecisionOutcome[]> outcomes = [];
+    readonly Dictionary<int, Dictionary<string, (int Reviewed, int Enterprises)>> reviews = [];
     LearningState? learning;
 
     public RecognitionCarry Carry { get; private set; } = new();
@@ -42,8 +44,13 @@ public sealed class ScenarioState(AbatementCatalogue? catalogue = null)
         if (scenario.Decisions)
         {
             var decided = new List<DecisionOutcome>();
+            var reviewed = new Dictionary<string, (int Reviewed, int Enterprises)>(StringComparer.Ordinal);
             foreach (var e in inventory.Enterprises.OrderBy(e => e.Id, StringComparer.Ordinal))
             {
+                var review = Reviews(e, year, scenario.Seed);
+                var (r, n) = reviewed.GetValueOrDefault(e.Industry);
+                reviewed[e.Industry] = (r + (review ? 1 : 0), n + 1);
+                if (!review) continue;
                 var earlier = adoptions.GetValueOrDefault(e.Id) ?? [];
                 var baseline = Baseline(e, industries[e.Industry], factors, earlier, year.Year);
                 var outcome = AdoptionRule.Decide(year.Year, baseline, Terms(e, year, markets, baseline.OutputValueCny), earlier, learning, catalogue);
@@ -51,6 +58,7 @@ public sealed class ScenarioState(AbatementCatalogue? catalogue = null)
                 if (outcome.Adopted.Count > 0) (adoptions.TryGetValue(e.Id, out var list) ? list : adoptions[e.Id] = []).AddRange(outcome.Adopted);
             }
             outcomes[year.Year] = decided.ToArray();
+            reviews[year.Year] = reviewed;
             // Everyone deciding in the same year faced the same capex: learning moves on after the year's decisions.
             learning = learning.After(decided.SelectMany(d => d.Adopted));
         }
@@ -62,6 +70,17 @@ public sealed class ScenarioState(AbatementCatalogue? catalogue = null)
         }
         if (built.Count > 0) inventory = inventory with { Assets = inventory.Assets.Concat(built).ToList() };
         return (inventory, e => adoptions.TryGetValue(e.Id, out var list) ? AdoptionEffects.Measures(list, year.Year) : EnterpriseMeasures.None);
+    }
+
+    /// <summary>
+    /// Whether the enterprise reviews its options this year: a draw from (seed, enterprise, year) against its
+    /// propensity, raised by a disclosure duty or a pilot-park title that applies to it.
+    /// </summary>
+    bool Reviews(EnterpriseSpec e, PolicyYear year, int seed)
+    {
+        var information = year.InForce<InformationPolicy>().Where(p => year.Covers(p.Target, e)).Select(p => p.Kind).ToHashSet();
+        var propensity = catalogue.Propensity.Of(information.Contains("disclosure"), information.Contains("pilot-title"));
+        return propensity >= 1 || Noise.Uniform(Noise.Key((ulong)seed, "review:" + e.Id), year.Year) < propensity;
     }
 
     /// <summary>The enterprise's year as it plans it, after the abatement it already has (as in effect at the year's end).</summary>
@@ -121,7 +140,8 @@ public sealed class ScenarioState(AbatementCatalogue? catalogue = null)
         };
     }
 
-    public IEnumerable<TidyRow> Rows(int year) => outcomes.TryGetValue(year, out var decided) ? DecisionRows.Of(year, decided) : [];
+    public IEnumerable<TidyRow> Rows(int year) =>
+        outcomes.TryGetValue(year, out var decided) ? DecisionRows.Of(year, reviews[year], decided) : [];
 
     public async Task FinishYearAsync(int year, RunBooks books, MarketStage? stage)
     {
