@@ -9,8 +9,17 @@ public sealed class BenchCommandTests
         Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}\nstdout:\n{result.Stdout}\nstderr:\n{result.Stderr}");
         var lines = result.Stdout.Split('\n');
         // Timings vary from run to run; only the lines' presence is checked.
-        foreach (var label in new[] { "flat kernel:", "grains:", "actor tax", "peak memory:" })
+        foreach (var label in new[] { "decisions and policies:", "flat kernel:", "grains:", "actor tax", "peak memory:" })
             Assert.Contains(lines, l => l.StartsWith(label, StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("same books:", StringComparison.Ordinal) && l.TrimEnd().EndsWith("yes", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_scenario_bench_takes_its_scale_from_the_scenario_and_refuses_one_on_the_command_line()
+    {
+        var result = ParktwinProcess.Run("bench", "--scenario", "simulations/sichuan-baseline.yaml", "--scale", "0.5");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--scale", result.Stderr);
+        Assert.Contains("province.scale", result.Stderr);
     }
 }
