@@ -26,6 +26,8 @@ public sealed record ProvinceData
     public required double[] PvMonthlyCapacityFactor { get; init; }
     /// <summary>Typical dispatch of coal and gas plants in a normal hydro year.</summary>
     public required double[] ThermalMonthlyCapacityFactor { get; init; }
+    /// <summary>The highest monthly capacity factor coal and gas plants reach when they cover a hydro shortfall.</summary>
+    public required double ThermalMaxMonthlyCapacityFactor { get; init; }
 
     /// <summary>24 values, hour 0 = 00:00-01:00, mean 1.</summary>
     public required double[] LoadHourShape { get; init; }

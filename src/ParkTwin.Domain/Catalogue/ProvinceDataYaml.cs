@@ -14,6 +14,7 @@ public sealed class ProvinceDataYaml
     public SeriesYaml WindMonthlyCapacityFactor { get; set; } = new();
     public SeriesYaml PvMonthlyCapacityFactor { get; set; } = new();
     public SeriesYaml ThermalMonthlyCapacityFactor { get; set; } = new();
+    public SeriesYaml ThermalMaxMonthlyCapacityFactor { get; set; } = new();
     public SeriesYaml LoadHourShape { get; set; } = new();
     public SeriesYaml LoadWeekdayFactor { get; set; } = new();
     public SeriesYaml LoadMonthShare { get; set; } = new();
@@ -49,6 +50,7 @@ public sealed class ProvinceDataYaml
             WindMonthlyCapacityFactor = WindMonthlyCapacityFactor.Check("windMonthlyCapacityFactor", 12, max: 1),
             PvMonthlyCapacityFactor = PvMonthlyCapacityFactor.Check("pvMonthlyCapacityFactor", 12, max: 1),
             ThermalMonthlyCapacityFactor = ThermalMonthlyCapacityFactor.Check("thermalMonthlyCapacityFactor", 12, max: 1),
+            ThermalMaxMonthlyCapacityFactor = ThermalMaxMonthlyCapacityFactor.Check("thermalMaxMonthlyCapacityFactor", 1, max: 1)[0],
             LoadHourShape = LoadHourShape.Check("loadHourShape", 24, mean: 1),
             LoadWeekdayFactor = LoadWeekdayFactor.Check("loadWeekdayFactor", 7, mean: 1),
             LoadMonthShare = LoadMonthShare.Check("loadMonthShare", 12, mean: 1.0 / 12),

@@ -41,7 +41,13 @@ public static class RunSetup
         var catalogue = IndustryCatalogue.Default;
         var settings = Settings(year, seed, ProvinceData.Sichuan, FactorTable.Default, method)
             with { CheckpointEvery = checkpointEvery, RetireGreenCertificates = retireGreenCertificates };
-        if (hydroAvailability is not null) settings = settings with { HydroAvailability = hydroAvailability };
+        if (hydroAvailability is not null)
+            settings = settings with
+            {
+                HydroAvailability = hydroAvailability,
+                Climate = ThermalBackup.Cover(settings.Climate, hydroAvailability, inventory.Assets.Where(a => a.Owner == ProvinceModel.GridOwner),
+                    ProvinceData.Sichuan.ThermalMaxMonthlyCapacityFactor),
+            };
         return ProvinceModel.Build(inventory, settings, catalogue.All.ToDictionary(i => i.Id, StringComparer.Ordinal));
     }
 }
