@@ -30,6 +30,8 @@ public interface IEnterpriseGrain : IGrainWithStringKey
     /// of the run). Its park keeps both: an enterprise stores nothing itself.
     /// </summary>
     [Alias("restore")] Task RestoreAsync(EnterpriseSetup setup, EnterpriseState? snapshot);
+    /// <summary>The run is over: leave memory (what was stored stays stored).</summary>
+    [Alias("retire")] Task RetireAsync();
 }
 
 [Alias("parktwin.asset")]
@@ -43,6 +45,8 @@ public interface IEnergyAssetGrain : IGrainWithStringKey
     /// of the run). Its park (or, for a grid plant, the province) keeps both: an asset stores nothing itself.
     /// </summary>
     [Alias("restore")] Task RestoreAsync(AssetSetup setup, AssetState? snapshot);
+    /// <summary>The run is over: leave memory (what was stored stays stored).</summary>
+    [Alias("retire")] Task RetireAsync();
 }
 
 [Alias("parktwin.park")]
@@ -55,6 +59,8 @@ public interface IParkGrain : IGrainWithStringKey
     [Alias("members")] Task<string[]> GetEnterpriseIdsAsync();
     /// <summary>Puts its members, then itself, back to the checkpoint taken after <paramref name="tick"/> (−1: the start).</summary>
     [Alias("restore")] Task RestoreAsync(int tick);
+    /// <summary>The run is over: its members, then the park, leave memory (what was stored stays stored).</summary>
+    [Alias("retire")] Task RetireAsync();
 }
 
 [Alias("parktwin.province")]
@@ -73,4 +79,9 @@ public interface IProvinceGrain : IGrainWithStringKey
     /// confirmed its checkpoint; −1 when there is none) and returns that tick: the driver continues after it.
     /// </summary>
     [Alias("rollback")] Task<int> RollBackToCheckpointAsync();
+    /// <summary>
+    /// The run is over and its results are read: every twin of the world leaves memory (a multi-year scenario
+    /// retires each year's world before the next; what was stored stays stored).
+    /// </summary>
+    [Alias("retire")] Task RetireAsync();
 }

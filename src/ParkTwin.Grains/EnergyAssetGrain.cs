@@ -40,5 +40,11 @@ public sealed class EnergyAssetGrain : Grain, IEnergyAssetGrain
 
     public Task<LedgerView> GetLedgerAsync() => Task.FromResult(new LedgerView(Twin.Ledger.Values, Twin.LastSteppedTick));
 
+    public Task RetireAsync()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
     static AssetTwin Build(AssetSetup s) => TwinFactory.Asset(s.Spec, s.Settings);
 }

@@ -51,6 +51,12 @@ public sealed class EnterpriseGrain : Grain, IEnterpriseGrain
 
     public Task<LedgerView> GetLedgerAsync() => Task.FromResult(new LedgerView(Twin.Ledger.Values, Twin.LastSettledTick));
 
+    public Task RetireAsync()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
     public Task<HourlyView> GetCurrentHoursAsync()
     {
         var h = Twin.LastTickHourly;

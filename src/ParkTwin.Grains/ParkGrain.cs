@@ -97,6 +97,17 @@ public sealed class ParkGrain(
 
     public Task<LedgerView> GetLedgerAsync() => Task.FromResult(new LedgerView(Stepper.Ledger.Values, Stepper.LastTick));
 
+    public async Task RetireAsync()
+    {
+        if (members is not null)
+        {
+            var fanOut = setup.State.Value?.Settings.FanOut ?? 64;
+            await FanOut.RunAsync(Enumerable.Range(0, members.Enterprises.Length).ToArray(), fanOut, async e => { await members.Enterprises[e].RetireAsync(); return 0; });
+            await FanOut.RunAsync(Enumerable.Range(0, members.Assets.Length).ToArray(), fanOut, async a => { await members.Assets[a].RetireAsync(); return 0; });
+        }
+        DeactivateOnIdle();
+    }
+
     public Task<string[]> GetEnterpriseIdsAsync() => Task.FromResult(Stepper.Layout.Enterprises.Select(e => e.Id).ToArray());
 
     EnterpriseSetup EnterpriseSetupOf(ParkSetup value, int e)

@@ -108,6 +108,14 @@ public sealed class ProvinceGrain(
         });
     }
 
+    public async Task RetireAsync()
+    {
+        var fanOut = roster.State.Value?.FanOut ?? 64;
+        await FanOut.RunAsync(Enumerable.Range(0, parks.Length).ToArray(), fanOut, async p => { await parks[p].RetireAsync(); return 0; });
+        await FanOut.RunAsync(Enumerable.Range(0, plants.Length).ToArray(), fanOut, async a => { await plants[a].RetireAsync(); return 0; });
+        DeactivateOnIdle();
+    }
+
     public Task<LedgerView[]> GetLedgersAsync() => Task.FromResult(new[]
     {
         new LedgerView(Stepper.Parks.Values, Stepper.LastTick),

@@ -81,6 +81,8 @@ static class ScenarioRun
                 return Interruption.ExitCode;
             }
             await prepared.FinishAsync(books, stage);
+            // The next year is a world of its own: this one's twins leave memory (a five-year run stays at one year's size).
+            if (!single) await engine.RetireAsync();
             var summary = RunSummary.Of(model, books, info) with { Markets = marketSummary };
             Console.WriteLine(single ? SummaryText.Describe(summary) : $"{year}: {SummaryText.Describe(summary)}");
             years.Add(new YearTotals(year, Path.GetFileName(yearDirectory), summary.Province, marketSummary));

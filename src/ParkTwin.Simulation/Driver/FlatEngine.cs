@@ -33,4 +33,6 @@ public sealed class FlatEngine(ProvinceModel model) : IProvinceEngine
     public Task<RunBooks> BooksAsync() => Task.FromResult(kernel!.Books());
 
     public Task<int> RollBackAsync() => throw new NotSupportedException("the flat kernel keeps no checkpoints: it runs in one process from start to end");
+
+    public Task RetireAsync() => Task.CompletedTask;
 }

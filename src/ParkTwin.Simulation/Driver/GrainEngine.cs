@@ -27,6 +27,8 @@ public sealed class GrainEngine(IGrainFactory grains, ProvinceModel model, strin
 
     public Task<int> RollBackAsync() => province.RollBackToCheckpointAsync();
 
+    public Task RetireAsync() => province.RetireAsync();
+
     public Task StepAsync(TickWindow window, TickWindow? next) => province.StepAsync(TickSpan.Of(window), TickSpan.Of(next));
 
     public Task AwardGreenPowerAsync(GreenPowerAward award) => province.AwardGreenPowerAsync(award);

@@ -17,4 +17,7 @@ public interface IProvinceEngine
 
     /// <summary>Puts every twin back to the last complete checkpoint and returns its tick (−1: the start of the run).</summary>
     Task<int> RollBackAsync();
+
+    /// <summary>The run is over and its books are read: its twins leave memory (nothing to do for the flat kernel).</summary>
+    Task RetireAsync();
 }
