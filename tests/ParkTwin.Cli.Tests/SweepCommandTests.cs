@@ -101,3 +101,48 @@ public sealed class SweepBadInputTests
         Assert.False(Directory.Exists(scratch["out"]));
     }
 }
+
+/// <summary>A sweep over one policy of the timeline (a list item by index), with the decisions' columns in sweep.csv.</summary>
+public sealed class PolicySweepTests
+{
+    const string Taxed = """
+        name: taxed
+        seed: 42
+        province: { scale: 0.02 }
+        years: { from: 2023 }
+        tick: month
+        policies:
+          - { kind: carbon-tax, from: 2023, rate: 0, target: { industries: [cement, steel, chemicals, ferroalloy] } }
+        """;
+
+    [Fact]
+    public void A_sweep_over_a_policy_rate_writes_the_tax_collected_and_the_adoption_of_each_case()
+    {
+        using var scratch = new ScratchDirectory();
+        File.WriteAllText(scratch["s.yaml"], Taxed);
+        var result = ParktwinProcess.RunWithin(TimeSpan.FromSeconds(180), "sweep", scratch["s.yaml"], "--param", "policies.0.rate=0,300", "--out", scratch["out"]);
+        Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}\nstdout:\n{result.Stdout}\nstderr:\n{result.Stderr}");
+        var lines = File.ReadAllLines(Path.Combine(scratch["out"], "sweep.csv"));
+        var header = lines[0].Split(',');
+        Assert.Equal(3, lines.Length);
+        string Cell(int row, string column) => lines[row].Split(',')[Array.IndexOf(header, column)];
+        double Number(int row, string column) => double.Parse(Cell(row, column), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(["rate-0_seed-42", "rate-300_seed-42"], lines[1..].Select(l => l.Split(',')[0]));
+        Assert.Equal(0, Number(1, "carbon_tax_cny"));
+        Assert.True(Number(2, "carbon_tax_cny") > 0);
+        Assert.True(Number(1, "adoptions") > 0, "enterprises adopt profitable options without a tax too");
+        // A tax adds value to every tonne abated: never less abatement adopted, and here more.
+        Assert.True(Number(2, "abatement_adopted_tco2_per_yr") > Number(1, "abatement_adopted_tco2_per_yr"));
+    }
+
+    [Fact]
+    public void An_index_past_the_end_of_the_list_is_refused_with_exit_2()
+    {
+        using var scratch = new ScratchDirectory();
+        File.WriteAllText(scratch["s.yaml"], Taxed);
+        var result = ParktwinProcess.Run("sweep", scratch["s.yaml"], "--param", "policies.3.rate=1", "--out", scratch["out"]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("policies is a list of 1; '3' is not one of its indexes 0–0", result.Stderr);
+        Assert.False(Directory.Exists(scratch["out"]));
+    }
+}

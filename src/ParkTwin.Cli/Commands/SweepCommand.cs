@@ -125,6 +125,7 @@ public static class SweepCommand
     [
         "year", "status", "last_date", "parks", "parks_core_pass", "energy_tce", "scope1_tco2", "scope2_market_tco2", "carbon_per_energy_tco2_per_tce",
         "green_power_mwh", "green_power_avg_price_cny_per_mwh", "carbon_volume_tco2", "carbon_avg_price_cny_per_tco2",
+        "adoptions", "abatement_adopted_tco2_per_yr", "adoption_capex_cny", "capex_subsidy_cny", "abatement_cost_cny_per_tco2", "carbon_tax_cny",
     ];
 
     static string SweepTable(IReadOnlyList<SweepCase> cases, string[] paths, string directory, int?[] exitCodes)
@@ -168,6 +169,7 @@ public static class SweepCommand
         var parks = root.GetProperty("parks").EnumerateArray().ToArray();
         var (greenVolume, greenPrice) = Traded(directory, "green_power");
         var (carbonVolume, carbonPrice) = Traded(directory, "carbon");
+        var adoption = Adopted(directory);
         return
         [
             root.GetProperty("run").GetProperty("year").GetInt32().ToString(CultureInfo.InvariantCulture),
@@ -180,7 +182,35 @@ public static class SweepCommand
             Number(Total("scope2_market")),
             province.TryGetProperty("parksCarbonPerEnergy", out var cpe) && cpe.ValueKind == JsonValueKind.Number ? Number(cpe.GetDouble()) : "",
             Number(greenVolume), Number(greenPrice), Number(carbonVolume), Number(carbonPrice),
+            Number(adoption.Count), Number(adoption.Abatement), Number(adoption.Capex), Number(adoption.Subsidy), Number(adoption.CostPerTonne), Number(adoption.Tax),
         ];
+    }
+
+    /// <summary>
+    /// The year's decisions and what the policies collected, from markets_monthly.csv: adoptions, the abatement they
+    /// bring, their capex and subsidy, the abatement-weighted cost per tonne, and the carbon tax (empty when none ran).
+    /// </summary>
+    static (double? Count, double? Abatement, double? Capex, double? Subsidy, double? CostPerTonne, double? Tax) Adopted(string directory)
+    {
+        var file = Path.Combine(directory, "markets_monthly.csv");
+        if (!File.Exists(file)) return default;
+        var groups = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
+        double? tax = null;
+        foreach (var line in File.ReadLines(file).Skip(1))
+        {
+            var cells = line.Split(',');
+            if (cells.Length < 4) continue;
+            var value = double.Parse(cells[3], CultureInfo.InvariantCulture);
+            if (cells[0] == "policy" && cells[2] == "carbon_tax") tax = (tax ?? 0) + value;
+            else if (cells[0].StartsWith("adoption/", StringComparison.Ordinal) && cells[0].Count(c => c == '/') == 2)
+                (groups.TryGetValue(cells[0], out var g) ? g : groups[cells[0]] = new(StringComparer.Ordinal))[cells[2]] = value;
+        }
+        if (groups.Count == 0) return (null, null, null, null, null, tax);
+        double Sum(string metric) => groups.Values.Sum(g => g.GetValueOrDefault(metric));
+        var priced = groups.Values.Where(g => g.ContainsKey("cost_per_tonne")).ToArray();
+        var pricedTonnes = priced.Sum(g => g["abatement"]);
+        return (Sum("adopted"), Sum("abatement"), Sum("capex"), Sum("subsidy"),
+            pricedTonnes > 0 ? priced.Sum(g => g["cost_per_tonne"] * g["abatement"]) / pricedTonnes : null, tax);
     }
 
     /// <summary>A market's volume over the year and its volume-weighted clearing price, from markets_monthly.csv (empty when it did not run).</summary>
