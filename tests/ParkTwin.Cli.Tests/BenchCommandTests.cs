@@ -15,11 +15,10 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
-    public void A_scenario_bench_takes_its_scale_from_the_scenario_and_refuses_one_on_the_command_line()
+    public void A_scenario_bench_takes_its_tick_from_the_scenario_and_refuses_one_on_the_command_line()
     {
-        var result = ParktwinProcess.Run("bench", "--scenario", "simulations/sichuan-baseline.yaml", "--scale", "0.5");
+        var result = ParktwinProcess.Run("bench", "--scenario", "simulations/sichuan-baseline.yaml", "--tick", "week");
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--scale", result.Stderr);
-        Assert.Contains("province.scale", result.Stderr);
+        Assert.Contains("--tick: set by the scenario (tick)", result.Stderr);
     }
 }

@@ -226,10 +226,30 @@ public sealed class ScenarioValidateTests
     {
         using var scratch = new ScratchDirectory();
         File.WriteAllText(scratch["s.yaml"], ScenarioRuns.OneYear);
-        var result = ParktwinProcess.Run("simulate", scratch["s.yaml"], "--seed", "7", "--out", scratch["out"]);
+        var result = ParktwinProcess.Run("simulate", scratch["s.yaml"], "--tick", "week", "--out", scratch["out"]);
         AssertBadInput(result);
-        Assert.Contains("--seed: set by the scenario (seed), not on the command line", result.Stderr);
+        Assert.Contains("--tick: set by the scenario (tick), not on the command line", result.Stderr);
         Assert.False(Directory.Exists(scratch["out"]));
+    }
+
+    [Fact]
+    public void Seed_and_scale_on_the_command_line_replace_the_scenarios_own()
+    {
+        using var scratch = new ScratchDirectory();
+        File.WriteAllText(scratch["s.yaml"], ScenarioRuns.OneYear);
+        var result = ParktwinProcess.Run("simulate", scratch["s.yaml"], "--seed", "7", "--scale", "0.03", "--out", scratch["out"]);
+        Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}\n{result.Stderr}");
+        using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(scratch["out"], "summary.json")));
+        var run = summary.RootElement.GetProperty("run");
+        Assert.Equal(7, run.GetProperty("seed").GetInt32());
+        Assert.Equal(0.03, run.GetProperty("scale").GetDouble());
+        // 0.03 of 20,000 enterprises (the scenario's own scale is 0.02: 400).
+        Assert.Equal(600, summary.RootElement.GetProperty("province").GetProperty("enterprises").GetInt32());
+
+        var bad = ParktwinProcess.Run("simulate", scratch["s.yaml"], "--scale", "99", "--out", scratch["bad"]);
+        AssertBadInput(bad);
+        Assert.Contains("province.scale", bad.Stderr);
+        Assert.False(Directory.Exists(scratch["bad"]));
     }
 
     [Fact]

@@ -42,21 +42,22 @@ public static class BenchCommand
         {
             var file = parse.GetValue(scenarioFile);
             if (file is not null)
-                foreach (var (option, key) in new (Option, string)[] { (seed, "seed"), (scale, "province.scale"), (year, "years"), (tick, "tick") })
+                foreach (var (option, key) in new (Option, string)[] { (year, "years"), (tick, "tick") })
                     if (parse.GetResult(option) is { Implicit: false })
                         throw new InputException(option.Name, $"set by the scenario ({key}), not on the command line");
-            return RunAsync(file, parse.GetValue(seed), parse.GetValue(scale), parse.GetValue(year), parse.GetValue(tick)!,
+            var scenario = file is null ? null : ScenarioLoader.Load(file, SimulateCommand.Given(parse, seed), SimulateCommand.Given(parse, scale));
+            return RunAsync(scenario, parse.GetValue(seed), parse.GetValue(scale), parse.GetValue(year), parse.GetValue(tick)!,
                 StorageOptions.Resolve(parse.GetValue(storage)!, parse.GetValue(pg), false, "bench", parse.GetValue(checkpointEvery)));
         });
         return command;
     }
 
-    static async Task<int> RunAsync(string? scenarioFile, int seed, double scale, int year, string tickName, StorageSettings storage)
+    static async Task<int> RunAsync(Scenario? given, int seed, double scale, int year, string tickName, StorageSettings storage)
     {
         ProvinceSource.CheckYear(year);
         await storage.CheckAsync();
         var clock = Stopwatch.StartNew();
-        var scenario = scenarioFile is not null ? ScenarioLoader.Load(scenarioFile) : Generated(seed, scale, year, tickName);
+        var scenario = given ?? Generated(seed, scale, year, tickName);
         (seed, year, tickName) = (scenario.Seed, scenario.FromYear, scenario.Tick);
         var tick = SimulateCommand.ParseTick(tickName);
         var generated = clock.Elapsed.TotalSeconds;
@@ -68,7 +69,7 @@ public static class BenchCommand
         var enterpriseHours = (double)model.EnterpriseCount * hours;
         var adopted = prepared.State.Adoptions.Values.Sum(a => a.Count);
         Console.WriteLine($"province: {model.Parks.Length} parks, {model.EnterpriseCount} enterprises, " +
-                          $"{model.Inventory.Assets.Count} assets; {hours} h in ticks of one {tickName}; {(scenarioFile is null ? "generated" : "loaded")} in {generated:F1} s");
+                          $"{model.Inventory.Assets.Count} assets; {hours} h in ticks of one {tickName}; {(given is null ? "generated" : "loaded")} in {generated:F1} s");
         Console.WriteLine($"decisions and policies:     {decided,7:F2} s   {adopted} adoptions by {prepared.State.Adoptions.Count} enterprises; " +
                           $"markets: {(scenario.Markets.Any ? "on" : "off")}, {scenario.Policies.Count} policies");
 

@@ -50,11 +50,11 @@ public static class SimulateCommand
             var resumeId = parse.GetValue(resume);
             if (parse.GetValue(input) is { } file && ScenarioLoader.IsScenarioPath(file))
             {
-                // The scenario says what the province, the years, the tick and the markets are; the command line does not.
-                foreach (var (option, key) in new (Option, string)[] { (seed, "seed"), (scale, "province.scale"), (year, "years"), (tick, "tick"), (markets, "markets"), (resume, "") })
+                // The scenario says what the years, the tick and the markets are; --seed and --scale may replace its own.
+                foreach (var (option, key) in new (Option, string)[] { (year, "years"), (tick, "tick"), (markets, "markets"), (resume, "") })
                     if (parse.GetResult(option) is { Implicit: false })
                         throw new InputException(option.Name, key.Length == 0 ? "a scenario run cannot be resumed (not yet supported)" : $"set by the scenario ({key}), not on the command line");
-                var scenario = ScenarioLoader.Load(file);
+                var scenario = ScenarioLoader.Load(file, Given(parse, seed), Given(parse, scale));
                 var scenarioStorage = StorageOptions.Resolve(parse.GetValue(storage)!, parse.GetValue(pg), parse.GetValue(cluster), parse.GetValue(clusterId)!, parse.GetValue(checkpointEvery));
                 return ScenarioRun.RunAsync(scenario, parse.GetValue(engine)!, parse.GetValue(method)!, parse.GetValue(output), scenarioStorage, cancel);
             }
@@ -66,6 +66,10 @@ public static class SimulateCommand
         });
         return command;
     }
+
+    /// <summary>An option's value when it was given on the command line, null when it holds its default.</summary>
+    public static T? Given<T>(ParseResult parse, Option<T> option) where T : struct =>
+        parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option) : null;
 
     public static Option<string> TickOption(string byDefault = "day")
     {

@@ -35,7 +35,9 @@ public static partial class ScenarioLoader
     public static bool IsScenarioPath(string path) =>
         path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
-    public static Scenario Load(string file)
+    /// <param name="seedOption">The command line's --seed: replaces the scenario's seed.</param>
+    /// <param name="scaleOption">The command line's --scale: replaces province.scale (a generated province only).</param>
+    public static Scenario Load(string file, int? seedOption = null, double? scaleOption = null)
     {
         if (!File.Exists(file)) throw new InputException(file, "no such scenario file");
         YamlTree tree;
@@ -48,6 +50,14 @@ public static partial class ScenarioLoader
             throw new ScenarioException(file, [$"(file) (line {e.Start.Line}, column {e.Start.Column}): {e.InnerException?.Message ?? e.Message}"]);
         }
         if (tree.Root is not JsonObject root) throw new ScenarioException(file, ["(file) (line 1, column 1): a scenario is a mapping of keys (name, seed, province, years, …)"]);
+        // The command line's values go in before any check, so that they are checked like the file's.
+        if (seedOption is { } s0) root["seed"] = (long)s0; // as the YAML reader gives integers
+        if (scaleOption is { } f)
+        {
+            if (root["province"] is JsonObject p && p.ContainsKey("inventory"))
+                throw new InputException("--scale", "the scenario's province is an inventory file (province.inventory); --scale applies to a generated province");
+            (root["province"] as JsonObject ?? (JsonObject)(root["province"] = new JsonObject()))["scale"] = f;
+        }
         var found = new List<(long Line, long Column, string Text)>();
         void Problem(string pointer, string reason)
         {
