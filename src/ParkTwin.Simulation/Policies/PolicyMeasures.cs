@@ -1,4 +1,5 @@
 using ParkTwin.Domain.Catalogue;
+using ParkTwin.Domain.Profiles;
 using ParkTwin.Domain.Inventory;
 using ParkTwin.Domain.Twin;
 
@@ -15,6 +16,8 @@ public static class PolicyMeasures
         IReadOnlyDictionary<string, IndustryProfile> industries, Func<EnterpriseSpec, EnterpriseMeasures> adopted)
     {
         var enterprises = inventory.Enterprises;
+        var index = enterprises.Select((e, i) => (e.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        int Index(EnterpriseSpec e) => index[e.Id];
         var measures = enterprises.Select(adopted).ToArray();
         var intensities = enterprises.Select(e => EnterpriseIntensity.Of(e, industries[e.Industry], factors)).ToArray();
         var output = measures.Select(m => (double[]?)m.Output?.Clone()).ToArray();
@@ -26,7 +29,15 @@ public static class PolicyMeasures
                 if (year.Covers(shock.Target, enterprises[i]))
                     for (var m = 0; m < 12; m++) Output(i)[m] *= 1 + (shock.Factor!.Value - 1) * year.ShareOfMonth(shock, m);
 
-        foreach (var cap in year.InForce<EmissionCap>().Cast<Policy>().Concat(year.InForce<EnergyCap>()))
+        // Only emission caps need it: in-park electricity and heat carry no Scope 2 for the enterprise.
+        var caps = year.InForce<EmissionCap>().Cast<Policy>().Concat(year.InForce<EnergyCap>()).ToArray();
+        var supply = caps.Any(c => c is EmissionCap)
+            ? new ParkSupplyExpectation(year.Year, inventory,
+                e => EnterpriseExpectation.Annual(e.AnnualOutput, output[Index(e)], year.Year, m => measures[Index(e)].ElectricityPerOutput(intensities[Index(e)], m)),
+                e => EnterpriseExpectation.Annual(e.AnnualOutput, output[Index(e)], year.Year, m => measures[Index(e)].HeatPerOutput(intensities[Index(e)], m)),
+                ProvinceData.Sichuan, AssetParameters.Default)
+            : null;
+        foreach (var cap in caps)
         {
             var targets = Enumerable.Range(0, enterprises.Count).Where(i => year.Covers(cap.Target, enterprises[i])).ToArray();
             // Per unit of output in a month, weighted by the share of the month in force.
@@ -35,8 +46,9 @@ public static class PolicyMeasures
                 var (e, x) = (intensities[i], measures[i]);
                 var electricity = x.ElectricityPerOutput(e, m);
                 var heat = x.HeatPerOutput(e, m);
+                var id = enterprises[i].Id;
                 return year.ShareOfMonth(cap, m) * (cap is EmissionCap
-                    ? x.Scope1PerOutput(e, m) + electricity * factors.GridFactor + heat * factors.HeatCo2PerGJ
+                    ? x.Scope1PerOutput(e, m) + electricity * (1 - supply!.Electricity(id)) * factors.GridFactor + heat * (1 - supply.Heat(id)) * factors.HeatCo2PerGJ
                     : x.FuelTcePerOutput(e, m) + electricity * factors.ElectricityTcePerMWh + heat * factors.HeatTcePerGJ);
             }
             var (limit, reduction) = cap switch
